@@ -1,0 +1,6 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("accounts/", include("lineofsight.accounts.urls")),
+    path("", include("lineofsight.frontend.urls")),
+]

@@ -1,0 +1,1 @@
+"""Line of Sight: children's social care recording, timescales, returns and performance."""

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from lineofsight.frontend import views
+
+app_name = "frontend"
+urlpatterns = [path("", views.home, name="home")]

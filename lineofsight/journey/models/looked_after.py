@@ -1,0 +1,135 @@
+"""Children looked after: episodes, reviews, health, education, missing, courts (model §4)."""
+
+from django.db import models
+from django.db.models import Q
+
+from lineofsight.core.models import Record
+from lineofsight.journey.constants import (
+    CLACategoryOfNeed,
+    HealthCheckKind,
+    LegalProceedingKind,
+    LegalProceedingOutcome,
+    LegalStatus,
+    MissingKind,
+    PlacementLocation,
+    PlacementProvider,
+    PlacementType,
+    ReasonEpisodeCeased,
+    ReasonNewEpisode,
+    ReasonPlaceChange,
+    ReviewParticipation,
+    SDQReason,
+)
+from lineofsight.people.models import Child, Worker, ends_after_starts
+
+
+class CLAEpisode(Record):
+    """One SSDA903 episode: a stretch with unchanged legal status, placement and carer."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="cla_episodes")
+    started_on = models.DateField()
+    reason_new = models.CharField(max_length=1, choices=ReasonNewEpisode.choices)
+    legal_status = models.CharField(max_length=2, choices=LegalStatus.choices)
+    category_of_need = models.CharField(max_length=2, choices=CLACategoryOfNeed.choices)
+    placement_type = models.CharField(max_length=3, choices=PlacementType.choices)
+    placement_provider = models.CharField(
+        max_length=3, blank=True, choices=PlacementProvider.choices
+    )
+    placement_postcode = models.CharField(max_length=8, blank=True)
+    home_postcode = models.CharField(max_length=8, blank=True)
+    urn = models.CharField(max_length=8, blank=True)
+    placement_la = models.CharField(max_length=9, blank=True)
+    placement_location = models.CharField(
+        max_length=3, blank=True, choices=PlacementLocation.choices
+    )
+    distance_miles = models.FloatField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+    reason_ceased = models.CharField(max_length=3, blank=True, choices=ReasonEpisodeCeased.choices)
+    reason_place_change = models.CharField(
+        max_length=6, blank=True, choices=ReasonPlaceChange.choices
+    )
+
+    class Meta:
+        db_table = "journey_cla_episode"
+        constraints = [
+            ends_after_starts("started_on", "ended_on", "cla_episode_ends_after_start"),
+            # SSDA903 rule 148: DEC and REC both present or both blank.
+            models.CheckConstraint(
+                condition=(Q(ended_on__isnull=True) & Q(reason_ceased=""))
+                | (Q(ended_on__isnull=False) & ~Q(reason_ceased="")),
+                name="cla_episode_reason_ceased_with_end",
+            ),
+            models.UniqueConstraint(fields=["child", "started_on"], name="one_episode_start_a_day"),
+            models.CheckConstraint(
+                condition=Q(distance_miles__isnull=True) | Q(distance_miles__gte=0),
+                name="cla_distance_not_negative",
+            ),
+        ]
+
+
+class CLAReview(Record):
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="cla_reviews")
+    held_on = models.DateField()
+    participation = models.CharField(max_length=3, choices=ReviewParticipation.choices)
+    chaired_by = models.ForeignKey(
+        Worker, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        db_table = "journey_cla_review"
+        constraints = [
+            models.UniqueConstraint(fields=["child", "held_on"], name="one_cla_review_a_day")
+        ]
+
+
+class HealthCheck(Record):
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="health_checks")
+    kind = models.CharField(max_length=25, choices=HealthCheckKind.choices)
+    done_on = models.DateField()
+    value = models.CharField(max_length=20, blank=True)  # e.g. the SDQ score, or Y/N
+    sdq_reason = models.CharField(max_length=4, blank=True, choices=SDQReason.choices)
+
+
+class EducationPlan(Record):
+    """A personal education plan (PEP)."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="education_plans")
+    done_on = models.DateField()
+    school_urn = models.CharField(max_length=8, blank=True)
+    school_ofsted_grade = models.CharField(max_length=1, blank=True)
+
+
+class MissingEpisode(Record):
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="missing_episodes")
+    kind = models.CharField(max_length=1, choices=MissingKind.choices)
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    return_interview_offered = models.BooleanField(null=True, blank=True)
+    return_interview_done_at = models.DateTimeField(null=True, blank=True)
+    return_interview_accepted = models.BooleanField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            ends_after_starts("started_at", "ended_at", "missing_ends_after_start"),
+            ends_after_starts("started_at", "return_interview_done_at", "interview_after_start"),
+        ]
+
+
+class LegalProceeding(Record):
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="legal_proceedings")
+    kind = models.CharField(max_length=20, choices=LegalProceedingKind.choices)
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    outcome = models.CharField(max_length=20, blank=True, choices=LegalProceedingOutcome.choices)
+
+    class Meta:
+        constraints = [
+            ends_after_starts("started_on", "ended_on", "proceedings_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | ~Q(outcome=""),
+                name="ended_proceedings_have_outcome",
+            ),
+        ]
+
+
+
