@@ -8,7 +8,9 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 env = environ.Env()
 
 # The shared reference data (DfE figures, schemas) sits beside the project checkout.
-SHARED_DATA_DIR = Path(env("LINEOFSIGHT_SHARED_DATA", default=str(BASE_DIR.parent / "shared" / "data")))
+SHARED_DATA_DIR = Path(
+    env("LINEOFSIGHT_SHARED_DATA", default=str(BASE_DIR.parent / "shared" / "data"))
+)
 VAR_DIR = Path(env("LINEOFSIGHT_VAR_DIR", default=str(BASE_DIR / "var")))
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")

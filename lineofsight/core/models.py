@@ -26,6 +26,9 @@ class Record(Timestamped):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.key
+
 
 class AuditAction(models.TextChoices):
     VIEWED = "viewed", "Viewed"
@@ -54,7 +57,9 @@ class AuditEvent(models.Model):
         ordering = ["-occurred_at"]
 
     def __str__(self) -> str:
-        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.action} {self.record_type} {self.record_key}"
+        return (
+            f"{self.occurred_at:%Y-%m-%d %H:%M} {self.action} {self.record_type} {self.record_key}"
+        )
 
 
 class Council(models.Model):

@@ -27,10 +27,20 @@ class IndicatorValue(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["code", "version", "period_start", "period_end", "org_unit_level", "org_unit"],
+                fields=[
+                    "code",
+                    "version",
+                    "period_start",
+                    "period_end",
+                    "org_unit_level",
+                    "org_unit",
+                ],
                 name="indicator_value_once",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.code} v{self.version} {self.period_end} {self.org_unit}: {self.value}"
 
 
 class AreaLevel(models.TextChoices):
@@ -54,3 +64,6 @@ class BenchmarkValue(models.Model):
                 fields=["measure", "year", "area_level", "area", "source"], name="benchmark_once"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.measure} {self.year} {self.area}: {self.value}"

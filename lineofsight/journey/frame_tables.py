@@ -6,6 +6,8 @@ This is the one place that ties the declaration (the Django models) to the frame
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 
 from lineofsight.journey import models as journey
@@ -61,7 +63,7 @@ NATURAL_KEYS: dict[type[models.Model], str] = {
 }
 BOOKKEEPING = {"id", "created_at", "updated_at"}
 
-_DTYPES: tuple[tuple[type[models.Field], str], ...] = (
+_DTYPES: tuple[tuple[type[models.Field[Any, Any]], str], ...] = (
     (models.DateTimeField, "Datetime"),
     (models.DateField, "Date"),
     (models.BooleanField, "Boolean"),
@@ -84,17 +86,17 @@ def table_name(model: type[models.Model]) -> str:
     raise KeyError(f"{model.__name__} is not a journey frame")
 
 
-def frame_fields(model: type[models.Model]) -> list[models.Field]:
+def frame_fields(model: type[models.Model]) -> list[models.Field[Any, Any]]:
     return [f for f in model._meta.concrete_fields if f.name not in BOOKKEEPING]
 
 
-def column_for(field: models.Field) -> Column:
+def column_for(field: models.Field[Any, Any]) -> Column:
     if isinstance(field, models.ForeignKey):
         return Column(
             name=f"{field.name}_id",
             dtype="String",
             nullable=field.null,
-            references=table_name(field.related_model),  # type: ignore[arg-type]
+            references=table_name(field.related_model),
         )
     for django_type, dtype in _DTYPES:
         if isinstance(field, django_type):
@@ -102,7 +104,9 @@ def column_for(field: models.Field) -> Column:
             # Blank text is held as null in frames, so optional text columns are nullable.
             nullable = field.null or (dtype == "String" and field.blank)
             return Column(name=field.name, dtype=dtype, nullable=nullable, codes=codes)
-    raise TypeError(f"{field.model.__name__}.{field.name}: no frame type for {type(field).__name__}")
+    raise TypeError(
+        f"{field.model.__name__}.{field.name}: no frame type for {type(field).__name__}"
+    )
 
 
 def schemas_from_models() -> dict[str, TableSchema]:

@@ -31,7 +31,9 @@ class Child(Timestamped):
     child_id = models.CharField(max_length=20, unique=True)
     upn = models.CharField(max_length=13, blank=True)
     former_upn = models.CharField(max_length=13, blank=True)
-    upn_unknown_reason = models.CharField(max_length=4, blank=True, choices=UPNUnknownReason.choices)
+    upn_unknown_reason = models.CharField(
+        max_length=4, blank=True, choices=UPNUnknownReason.choices
+    )
     nhs_number = models.CharField(max_length=10, blank=True)
     given_name = models.CharField(max_length=100)
     family_name = models.CharField(max_length=100)

@@ -10,7 +10,9 @@ from lineofsight.people.models import Worker
 class ImprovementAction(Record):
     text = models.TextField()
     source = models.CharField(max_length=200)
-    owner = models.ForeignKey(Worker, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    owner = models.ForeignKey(
+        Worker, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     due_on = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=ImprovementStatus.choices)
     evidence = models.TextField(blank=True)

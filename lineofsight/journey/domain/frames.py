@@ -71,7 +71,7 @@ def frame_conform(table: TableSchema, frame: pl.DataFrame) -> pl.DataFrame:
     Missing nullable columns are added as nulls; a missing required column, a null in a
     required column, an unknown code or a repeated natural key raises `FrameError`.
     """
-    out = []
+    out: list[pl.Series | pl.Expr] = []
     for column in table.columns:
         if column.name not in frame.columns:
             if not column.nullable:

@@ -1,4 +1,4 @@
-"""The canonical journey model (journey-model.md §2–§5)."""
+"""The canonical journey model (journey-model.md §2 to §5)."""
 
 from lineofsight.journey.models.children_in_need import (
     Assessment,

@@ -28,7 +28,9 @@ class Referral(Record):
     is_nfa = models.BooleanField(default=False)
     closed_on = models.DateField(null=True, blank=True)
     closure_reason = models.CharField(max_length=3, blank=True, choices=ClosureReason.choices)
-    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     worker = models.ForeignKey(
         Worker, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -41,7 +41,9 @@ class EarlyHelpEpisode(Record):
     stepped_down_from = models.ForeignKey(
         "journey.Referral", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         constraints = [

@@ -130,6 +130,3 @@ class LegalProceeding(Record):
                 name="ended_proceedings_have_outcome",
             ),
         ]
-
-
-

@@ -20,7 +20,9 @@ class CaseNote(Record):
 
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="case_notes")
     written_at = models.DateTimeField()
-    author = models.ForeignKey(Worker, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        Worker, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     kind = models.CharField(max_length=25, choices=CaseNoteKind.choices)
     text = models.TextField()
     is_significant = models.BooleanField(default=False)
@@ -34,21 +36,25 @@ class Decision(Record):
 
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="decisions")
     made_at = models.DateTimeField()
-    made_by = models.ForeignKey(Worker, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    made_by = models.ForeignKey(
+        Worker, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     kind = models.CharField(max_length=25, choices=DecisionKind.choices)
     decision = models.TextField()
     rationale = models.TextField()
     actions = models.TextField(blank=True)
     actions_due_on = models.DateField(null=True, blank=True)
     supervision = models.ForeignKey(
-        "journey.Supervision", null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
+        "journey.Supervision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decisions",
     )
 
     class Meta:
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(rationale=""), name="decision_has_rationale"
-            )
+            models.CheckConstraint(condition=~Q(rationale=""), name="decision_has_rationale")
         ]
 
 
@@ -68,7 +74,9 @@ class SupervisionDiscussion(Record):
     supervision = models.ForeignKey(
         Supervision, on_delete=models.CASCADE, related_name="discussions"
     )
-    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="supervision_discussions")
+    child = models.ForeignKey(
+        Child, on_delete=models.CASCADE, related_name="supervision_discussions"
+    )
 
     class Meta:
         constraints = [
@@ -79,7 +87,9 @@ class SupervisionDiscussion(Record):
 class CaseAudit(Record):
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="case_audits")
     audited_on = models.DateField()
-    auditor = models.ForeignKey(Worker, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    auditor = models.ForeignKey(
+        Worker, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     grade = models.CharField(max_length=25, choices=AuditGrade.choices)
     moderated_grade = models.CharField(max_length=25, blank=True, choices=AuditGrade.choices)
     themes = models.CharField(max_length=200, blank=True)
@@ -88,12 +98,12 @@ class CaseAudit(Record):
 
 
 class Complaint(Record):
-    child = models.ForeignKey(Child, null=True, blank=True, on_delete=models.SET_NULL, related_name="complaints")
+    child = models.ForeignKey(
+        Child, null=True, blank=True, on_delete=models.SET_NULL, related_name="complaints"
+    )
     received_on = models.DateField()
     stage = models.CharField(max_length=1, choices=ComplaintStage.choices)
     about = models.CharField(max_length=200)
     outcome = models.CharField(max_length=20, blank=True, choices=ComplaintOutcome.choices)
     responded_on = models.DateField(null=True, blank=True)
     learning = models.TextField(blank=True)
-
-

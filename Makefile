@@ -1,0 +1,59 @@
+# Line of Sight: `make demo` runs the product on SQLite with a synthetic council;
+# `make test` runs lint, types, import contracts and the whole test suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+DEMO_PASSWORD ?= line-of-sight-demo
+
+.PHONY: install demo serve test lint types contracts checks pytest browser-deps benchmarks clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian's chromium drives the browser tests (Playwright never downloads a browser here).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+demo: install
+	mkdir -p var
+	$(BIN)/lineofsight migrate --noinput
+	$(BIN)/lineofsight synth --la Walsall --year 2017 --seed 1 --if-empty
+	$(BIN)/lineofsight demo-users --password "$(DEMO_PASSWORD)"
+	@echo "Line of Sight is serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
+	$(BIN)/lineofsight runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: install
+	$(BIN)/mypy lineofsight config benchmarks
+
+contracts: install
+	$(BIN)/lint-imports
+
+checks: install
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/lineofsight frames-schema
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/lineofsight makemigrations --check --dry-run
+
+pytest: install browser-deps
+	mkdir -p var
+	$(BIN)/pytest
+
+test: lint types contracts checks pytest
+
+benchmarks: install
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

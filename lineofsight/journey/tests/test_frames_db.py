@@ -1,0 +1,158 @@
+"""Database <-> frames <-> Parquet round trips."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+
+from lineofsight.journey.domain.frame_schema import TABLES
+from lineofsight.journey.domain.frames import (
+    FrameError,
+    frames_conform,
+    frames_read_parquet,
+    frames_write_parquet,
+)
+from lineofsight.journey.frames_db import frames_extract, frames_load
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def small_frames():
+    """A tiny council: one team, two workers, a child with a referral, a plan, a note chain."""
+    frames = {
+        "team": pl.DataFrame(
+            {
+                "code": ["T1", "T2"],
+                "name": ["Safeguarding 1", "Service"],
+                "service_area": ["safeguarding", "management"],
+                "parent_id": ["T2", None],
+            }
+        ),
+        "worker": pl.DataFrame(
+            {
+                "staff_id": ["SW100", "SW101"],
+                "given_name": ["Ann", "Bo"],
+                "family_name": ["Lee", "Ray"],
+                "role": ["social_worker", "team_manager"],
+                "is_qualified": [True, True],
+                "is_agency": [False, True],
+                "fte": [1.0, 0.8],
+                "started_on": [date(2015, 1, 5), date(2012, 3, 1)],
+                "ended_on": [None, None],
+            }
+        ),
+        "child": pl.DataFrame(
+            {
+                "child_id": ["C1", "C2"],
+                "given_name": ["Amy", "Ben"],
+                "family_name": ["Cole", "Dee"],
+                "sex": ["F", "U"],
+                "born_on": [date(2010, 5, 1), None],
+                "expected_birth_on": [None, date(2017, 6, 1)],
+                "ethnicity": ["WBRI", "NOBT"],
+                "is_uasc": [False, False],
+                "upn": ["A123456789012", None],
+            }
+        ),
+        "referral": pl.DataFrame(
+            {
+                "key": ["R1", "R2"],
+                "child_id": ["C1", "C2"],
+                "referred_on": [date(2016, 4, 13), date(2017, 1, 9)],
+                "source": ["6", "3B"],
+                "primary_need": ["N1", None],
+                "is_nfa": [False, True],
+                "closed_on": [None, date(2017, 1, 10)],
+                "closure_reason": [None, "RC7"],
+                "team_id": ["T1", None],
+                "worker_id": ["SW100", None],
+            }
+        ),
+        "cp_plan": pl.DataFrame(
+            {
+                "key": ["CP1"],
+                "referral_id": ["R1"],
+                "started_on": [date(2016, 5, 4)],
+                "ended_on": [None],
+                "initial_category": ["NEG"],
+                "latest_category": ["MUL"],
+                "previous_plans_count": [1],
+                "end_reason": [None],
+            }
+        ),
+        "missing_episode": pl.DataFrame(
+            {
+                "key": ["M1"],
+                "child_id": ["C1"],
+                "kind": ["M"],
+                "started_at": [datetime(2016, 7, 1, 22, 15, tzinfo=LONDON)],
+                "ended_at": [datetime(2016, 7, 2, 9, 0, tzinfo=LONDON)],
+                "return_interview_offered": [True],
+                "return_interview_done_at": [None],
+                "return_interview_accepted": [None],
+            }
+        ),
+        "case_note": pl.DataFrame(
+            {
+                "key": ["N1", "N2"],
+                "child_id": ["C1", "C1"],
+                "written_at": [
+                    datetime(2016, 5, 5, 10, tzinfo=LONDON),
+                    datetime(2016, 5, 6, 11, tzinfo=LONDON),
+                ],
+                "author_id": ["SW100", "SW100"],
+                "kind": ["visit", "visit"],
+                "text": ["Saw Amy at home.", "Correction: Amy was seen with her brother."],
+                "is_significant": [False, False],
+                "amends_id": [None, "N1"],
+            }
+        ),
+    }
+    return frames_conform(TABLES, frames)
+
+
+@pytest.mark.django_db
+def test_db_to_frames_to_db_round_trip_is_identical():
+    original = small_frames()
+    counts = frames_load(frames=original)
+    assert counts["referral"] == 2
+    extracted = frames_extract()
+    for name in TABLES:
+        assert_frame_equal(
+            extracted[name].sort(TABLES[name].key), original[name].sort(TABLES[name].key)
+        )
+
+
+@pytest.mark.django_db
+def test_loading_the_same_frames_twice_is_refused_and_leaves_nothing_half_loaded():
+    frames_load(frames=small_frames())
+    with pytest.raises(FrameError, match="already exist"):
+        frames_load(frames=small_frames())
+    assert frames_extract()["referral"].height == 2
+
+
+@pytest.mark.django_db
+def test_a_reference_to_a_missing_child_is_named_and_nothing_is_written():
+    frames = small_frames()
+    frames["referral"] = frames["referral"].with_columns(pl.lit("C9").alias("child_id"))
+    with pytest.raises(FrameError, match=r"referral\.child_id.*C9"):
+        frames_load(frames=frames)
+    assert frames_extract()["team"].is_empty()
+
+
+def test_frames_parquet_round_trip_is_identical(tmp_path):
+    original = small_frames()
+    frames_write_parquet(tmp_path, original)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{n}.parquet" for n in TABLES)
+    again = frames_read_parquet(tmp_path, TABLES)
+    for name in TABLES:
+        assert_frame_equal(again[name], original[name])
+
+
+def test_unknown_code_is_refused_with_the_column_named():
+    frames = small_frames()
+    frames["cp_plan"] = frames["cp_plan"].with_columns(pl.lit("XYZ").alias("initial_category"))
+    with pytest.raises(FrameError, match=r"cp_plan\.initial_category: unknown codes \['XYZ'\]"):
+        frames_conform(TABLES, frames)
