@@ -1,0 +1,13 @@
+"""Run every benchmark script in this folder and print its figures."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+for script in sorted(HERE.glob("*.py")):
+    if script.name in {"run_all.py", "__init__.py"}:
+        continue
+    print(f"== {script.name}", flush=True)
+    subprocess.run([sys.executable, str(script)], check=True)
