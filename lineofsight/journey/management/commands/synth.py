@@ -48,9 +48,15 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"wrote {len(written)} councils to {options['out']}")
             return
-        if options["if_empty"] and not options["out"] and Council.objects.exists():
-            self.stdout.write(f"the database already holds {Council.objects.get()}; nothing to do")
-            return
+        if not options["out"] and Council.objects.exists():
+            held = Council.objects.get()
+            if options["if_empty"]:
+                self.stdout.write(f"the database already holds {held}; nothing to do")
+                return
+            raise CommandError(
+                f"nothing was loaded: the database already holds {held}; a database serves one "
+                "council (use a fresh database, or --out DIR)"
+            )
         try:
             council = self._synthesise(options, progress)
         except UnknownCouncilError as error:
