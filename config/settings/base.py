@@ -37,6 +37,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lineofsight.frontend.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -78,7 +79,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "frontend:home"
+# Signed in, people land on their account page (it names their role and worker record).
+LOGIN_REDIRECT_URL = "accounts:account"
 LOGOUT_REDIRECT_URL = "accounts:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -109,6 +111,18 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Set by lineofsight.frontend.middleware.SecurityHeadersMiddleware. Templates use no inline
+# scripts or styles, so everything can come from this site alone.
+LINEOFSIGHT_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; object-src 'none'"
+)
+LINEOFSIGHT_PERMISSIONS_POLICY = "camera=(), geolocation=(), microphone=(), payment=(), usb=()"
+
+# Sign-in lockout: this many wrong passwords in a row for a username locks it for this long.
+LINEOFSIGHT_SIGN_IN_MAX_FAILURES = 5
+LINEOFSIGHT_SIGN_IN_LOCKOUT_MINUTES = 15
 
 # The council this installation serves; the demo sets it from the synthetic council loaded.
 LINEOFSIGHT_COUNCIL_NAME = env("LINEOFSIGHT_COUNCIL_NAME", default="")

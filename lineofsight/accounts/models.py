@@ -22,3 +22,19 @@ class User(AbstractUser):
     worker = models.OneToOneField(
         "people.Worker", null=True, blank=True, on_delete=models.SET_NULL, related_name="user"
     )
+
+
+class SignInThrottle(models.Model):
+    """Failed sign-ins in a row for one username, and the lockout they caused.
+
+    Keyed by the username as typed (stripped, lower case), whether or not such a user exists,
+    so a lockout says nothing about which usernames are real. A successful sign-in deletes it.
+    """
+
+    username = models.CharField(max_length=150, unique=True)
+    failures = models.PositiveSmallIntegerField(default=0)
+    last_failed_at = models.DateTimeField(null=True, blank=True)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.username}: {self.failures} failed"

@@ -1,0 +1,174 @@
+"""Writes to users and sign-in state; each one records its own audit event."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from lineofsight.accounts.models import Role, SignInThrottle, User
+from lineofsight.accounts.selectors import demo_worker_for_role, sign_in_key
+from lineofsight.core.models import AuditAction, AuditEvent
+from lineofsight.people.models import Worker
+
+USER_RECORD_TYPE = "accounts.User"
+
+
+class SignInRefusal(StrEnum):
+    BAD_CREDENTIALS = "bad_credentials"
+    LOCKED_OUT = "locked_out"
+
+
+@dataclass(frozen=True, kw_only=True)
+class SignInResult:
+    user: User | None = None
+    refusal: SignInRefusal | None = None
+    locked_until: datetime | None = None
+
+
+def sign_in_max_failures() -> int:
+    return int(getattr(settings, "LINEOFSIGHT_SIGN_IN_MAX_FAILURES", 5))
+
+
+def sign_in_lockout() -> timedelta:
+    return timedelta(minutes=int(getattr(settings, "LINEOFSIGHT_SIGN_IN_LOCKOUT_MINUTES", 15)))
+
+
+@transaction.atomic
+def sign_in_attempt(*, request: HttpRequest | None, username: str, password: str) -> SignInResult:
+    """Check a username and password, honouring and updating the lockout; audit the outcome.
+
+    After `LINEOFSIGHT_SIGN_IN_MAX_FAILURES` wrong attempts in a row for a username, every
+    attempt (right or wrong) is refused until `LINEOFSIGHT_SIGN_IN_LOCKOUT_MINUTES` have passed
+    since the last of them. Signing the user in (the session) is left to the caller.
+    """
+    key = sign_in_key(username)
+    now = timezone.now()
+    throttle = SignInThrottle.objects.select_for_update().filter(username=key).first()
+    if throttle is not None and throttle.locked_until is not None and throttle.locked_until > now:
+        _audit_sign_in(request=request, username=username, refusal=SignInRefusal.LOCKED_OUT)
+        return SignInResult(refusal=SignInRefusal.LOCKED_OUT, locked_until=throttle.locked_until)
+
+    user = authenticate(request, username=username, password=password)
+    if not isinstance(user, User):
+        locked_until = _sign_in_failure_count(key=key, now=now)
+        refusal = SignInRefusal.LOCKED_OUT if locked_until else SignInRefusal.BAD_CREDENTIALS
+        _audit_sign_in(
+            request=request,
+            username=username,
+            refusal=SignInRefusal.BAD_CREDENTIALS,
+            locked=locked_until is not None,
+        )
+        return SignInResult(refusal=refusal, locked_until=locked_until)
+
+    if throttle is not None:
+        throttle.delete()
+    _audit_sign_in(request=request, username=username, user=user)
+    return SignInResult(user=user)
+
+
+def _sign_in_failure_count(*, key: str, now: datetime) -> datetime | None:
+    """Count one more failure for `key`; the time the lockout ends if this one locks it."""
+    throttle, _ = SignInThrottle.objects.select_for_update().get_or_create(username=key)
+    if throttle.locked_until is not None:  # an earlier lockout has run out: start again
+        throttle.failures = 0
+        throttle.locked_until = None
+    throttle.failures += 1
+    throttle.last_failed_at = now
+    if throttle.failures >= sign_in_max_failures():
+        throttle.locked_until = now + sign_in_lockout()
+    throttle.save(update_fields=["failures", "last_failed_at", "locked_until"])
+    return throttle.locked_until
+
+
+def _audit_sign_in(
+    *,
+    request: HttpRequest | None,
+    username: str,
+    user: User | None = None,
+    refusal: SignInRefusal | None = None,
+    locked: bool = False,
+) -> None:
+    detail: dict[str, object] = {
+        "username": username[:150],
+        "remote_addr": request.META.get("REMOTE_ADDR", "") if request is not None else "",
+    }
+    if refusal is not None:
+        detail["reason"] = refusal.value
+        detail["known_user"] = User.objects.filter(username=username).exists()
+    if locked:
+        detail["locked"] = True
+    AuditEvent.objects.create(
+        actor=user,
+        action=AuditAction.SIGNED_IN if user is not None else AuditAction.SIGN_IN_FAILED,
+        record_type=USER_RECORD_TYPE,
+        record_key=str(user.pk) if user is not None else "",
+        detail=detail,
+    )
+
+
+# --- Demo users -------------------------------------------------------------------------------
+
+DEMO_PASSWORD = "line-of-sight-demo"  # noqa: S105 (the published demo password)
+
+DEMO_USERNAMES: dict[Role, str] = {
+    Role.SOCIAL_WORKER: "social.worker",
+    Role.TEAM_MANAGER: "team.manager",
+    Role.HEAD_OF_SERVICE: "head.of.service",
+    Role.IRO: "iro",
+    Role.PERSONAL_ADVISER: "personal.adviser",
+    Role.PERFORMANCE_ANALYST: "analyst",
+    Role.BUSINESS_SUPPORT: "business.support",
+    Role.ADMINISTRATOR: "admin",
+    Role.ELECTED_MEMBER: "councillor",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoUser:
+    username: str
+    role: Role
+    worker: Worker | None
+    created: bool
+
+
+@transaction.atomic
+def demo_users_reset(*, password: str = DEMO_PASSWORD) -> list[DemoUser]:
+    """Create, or reset to a known state, one demo user per role, all with `password`.
+
+    Users in case-holding or managing roles are linked to a matching worker when the database
+    has one (see `demo_worker_for_role`). Running it again gives the same users and links.
+    """
+    for role, username in DEMO_USERNAMES.items():
+        validate_password(password, User(username=username, role=role))
+    # Unlink first, so each role can take the worker it would pick in an empty database.
+    User.objects.filter(username__in=DEMO_USERNAMES.values()).update(worker=None)
+    demo_users = []
+    for role, username in DEMO_USERNAMES.items():
+        worker = demo_worker_for_role(role=role)
+        user, created = User.objects.get_or_create(username=username)
+        user.role = role
+        user.worker = worker
+        user.first_name = worker.given_name if worker else "Demo"
+        user.last_name = worker.family_name if worker else role.label.split(" /")[0]
+        user.email = ""
+        user.is_active = True
+        user.is_staff = role == Role.ADMINISTRATOR
+        user.is_superuser = False
+        user.set_password(password)
+        user.save()
+        SignInThrottle.objects.filter(username=sign_in_key(username)).delete()
+        AuditEvent.objects.create(
+            actor=None,
+            action=AuditAction.CREATED if created else AuditAction.CHANGED,
+            record_type=USER_RECORD_TYPE,
+            record_key=str(user.pk),
+            detail={"username": username, "role": role.value, "by": "demo_users"},
+        )
+        demo_users.append(DemoUser(username=username, role=role, worker=worker, created=created))
+    return demo_users
