@@ -1,19 +1,22 @@
 """Writes to users and sign-in state; each one records its own audit event."""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
+from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils import timezone
 
+from lineofsight.accounts.domain.sign_in import sign_in_key
 from lineofsight.accounts.models import Role, SignInThrottle, User
-from lineofsight.accounts.selectors import demo_worker_for_role, sign_in_key
 from lineofsight.core.models import AuditAction, AuditEvent
+from lineofsight.core.selectors import council_get
+from lineofsight.people.constants import AllocationRole, WorkerRole
 from lineofsight.people.models import Worker
 
 USER_RECORD_TYPE = "accounts.User"
@@ -129,6 +132,28 @@ DEMO_USERNAMES: dict[Role, str] = {
 }
 
 
+# Which workers a demo user of each role may act as, and the allocations that make one the
+# best example (most children allocated on the council's reference date). Roles absent here
+# (administrator, elected member) hold no cases and get no worker.
+DEMO_WORKER_ROLES: dict[Role, tuple[tuple[WorkerRole, ...], AllocationRole | None]] = {
+    Role.SOCIAL_WORKER: (
+        (
+            WorkerRole.SOCIAL_WORKER,
+            WorkerRole.SENIOR_PRACTITIONER,
+            WorkerRole.ADVANCED_PRACTITIONER,
+            WorkerRole.ASYE,
+        ),
+        AllocationRole.SOCIAL_WORKER,
+    ),
+    Role.TEAM_MANAGER: ((WorkerRole.TEAM_MANAGER,), None),
+    Role.HEAD_OF_SERVICE: ((WorkerRole.HEAD_OF_SERVICE, WorkerRole.SERVICE_MANAGER), None),
+    Role.IRO: ((WorkerRole.IRO, WorkerRole.CONFERENCE_CHAIR), AllocationRole.IRO),
+    Role.PERSONAL_ADVISER: ((WorkerRole.PERSONAL_ADVISER,), AllocationRole.PERSONAL_ADVISER),
+    Role.PERFORMANCE_ANALYST: ((WorkerRole.PERFORMANCE_ANALYST,), None),
+    Role.BUSINESS_SUPPORT: ((WorkerRole.BUSINESS_SUPPORT,), None),
+}
+
+
 @dataclass(frozen=True, kw_only=True)
 class DemoUser:
     username: str
@@ -142,7 +167,7 @@ def demo_users_reset(*, password: str = DEMO_PASSWORD) -> list[DemoUser]:
     """Create, or reset to a known state, one demo user per role, all with `password`.
 
     Users in case-holding or managing roles are linked to a matching worker when the database
-    has one (see `demo_worker_for_role`). Running it again gives the same users and links.
+    has one (see `_demo_worker_for_role`). Running it again gives the same users and links.
     """
     for role, username in DEMO_USERNAMES.items():
         validate_password(password, User(username=username, role=role))
@@ -150,7 +175,7 @@ def demo_users_reset(*, password: str = DEMO_PASSWORD) -> list[DemoUser]:
     User.objects.filter(username__in=DEMO_USERNAMES.values()).update(worker=None)
     demo_users = []
     for role, username in DEMO_USERNAMES.items():
-        worker = demo_worker_for_role(role=role)
+        worker = _demo_worker_for_role(role=role)
         user, created = User.objects.get_or_create(username=username)
         user.role = role
         user.worker = worker
@@ -172,3 +197,45 @@ def demo_users_reset(*, password: str = DEMO_PASSWORD) -> list[DemoUser]:
         )
         demo_users.append(DemoUser(username=username, role=role, worker=worker, created=created))
     return demo_users
+
+
+def _demo_worker_for_role(*, role: Role) -> Worker | None:
+    """The worker a demo user of `role` should act as, or None if there is no suitable one.
+
+    A current worker in a matching job, not already linked to another user; where the role
+    holds cases, the one with most open allocations in that role (ties by staff ID), and
+    for team managers one who manages a team. Deterministic for a given database.
+    """
+    if role not in DEMO_WORKER_ROLES:
+        return None
+    worker_roles, allocation_role = DEMO_WORKER_ROLES[role]
+    as_of = _reference_date()
+    workers = (
+        Worker.objects.filter(role__in=worker_roles, started_on__lte=as_of)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=as_of))
+        .filter(user__isnull=True)
+    )
+    if role == Role.TEAM_MANAGER:
+        workers = workers.annotate(
+            open_count=Count(
+                "memberships",
+                filter=Q(memberships__started_on__lte=as_of)
+                & (Q(memberships__ended_on__isnull=True) | Q(memberships__ended_on__gt=as_of)),
+            )
+        )
+    elif allocation_role is not None:
+        workers = workers.annotate(
+            open_count=Count(
+                "allocations",
+                filter=Q(allocations__role=allocation_role, allocations__started_on__lte=as_of)
+                & (Q(allocations__ended_on__isnull=True) | Q(allocations__ended_on__gt=as_of)),
+            )
+        )
+    else:
+        return workers.order_by("staff_id").first()
+    return workers.order_by("-open_count", "staff_id").first()
+
+
+def _reference_date() -> date:
+    council = council_get()
+    return council.reference_date if council else timezone.localdate()

@@ -1,0 +1,1 @@
+"""Account rules in pure Python (no Django)."""
