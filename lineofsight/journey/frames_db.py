@@ -20,10 +20,6 @@ from lineofsight.journey.domain.frame_schema import TABLES
 from lineofsight.journey.domain.frames import FrameError, Frames, TableSchema, frames_conform
 from lineofsight.journey.frame_tables import FRAME_MODELS, frame_fields
 
-FRAMES_LOAD_KEYS_EXIST = (
-    "{table}: {count} rows already exist in the database (for example {examples}); "
-    "loading frames adds new records only"
-)
 FRAMES_LOAD_DANGLING = (
     "{table}.{column}: {count} rows refer to {target} keys that exist neither in the frames "
     "nor in the database (for example {examples})"
@@ -61,29 +57,31 @@ def _as_column(series: pl.Series, dtype: str) -> pl.Series:
     return series
 
 
+def _convert(name: str, raw: pl.DataFrame, key_maps: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
+    """One raw table (database ids) as its frame (natural keys), keeping `__id`."""
+    model = dict(FRAME_MODELS)[name]
+    columns = [raw.get_column("id").alias("__id")]
+    for field, column in zip(frame_fields(model), TABLES[name].columns, strict=True):
+        series = raw.get_column(str(field.column))
+        if column.references is not None:
+            keys = key_maps[column.references]
+            series = series.cast(pl.Int64).replace_strict(
+                keys["id"], keys["key"], default=None, return_dtype=pl.String
+            )
+        columns.append(_as_column(series, column.dtype).alias(column.name))
+    return pl.DataFrame(columns)
+
+
+def _keys_of(name: str, raw: pl.DataFrame) -> pl.DataFrame:
+    key = TABLES[name].key
+    return raw.select(pl.col("id").cast(pl.Int64), pl.col(key).cast(pl.String).alias("key"))
+
+
 def frames_extract() -> Frames:
     """Every journey table as a conformed frame keyed by natural keys."""
-    raw: dict[str, pl.DataFrame] = {}
-    for name, model in FRAME_MODELS:
-        raw[name] = _raw_frame(model)
-    frames: Frames = {}
-    for name, model in FRAME_MODELS:
-        table = TABLES[name]
-        frame = raw[name]
-        columns = []
-        for field, column in zip(frame_fields(model), table.columns, strict=True):
-            series = frame.get_column(str(field.column))
-            if column.references is not None:
-                target = raw[column.references]
-                target_key = TABLES[column.references].key
-                series = series.cast(pl.Int64).replace_strict(
-                    target.get_column("id"),
-                    target.get_column(target_key),
-                    default=None,
-                    return_dtype=pl.String,
-                )
-            columns.append(_as_column(series, column.dtype).alias(column.name))
-        frames[name] = pl.DataFrame(columns) if columns else frame
+    raw = {name: _raw_frame(model) for name, model in FRAME_MODELS}
+    key_maps = {name: _keys_of(name, frame) for name, frame in raw.items()}
+    frames = {name: _convert(name, raw[name], key_maps).drop("__id") for name in raw}
     return frames_conform(TABLES, frames)
 
 
@@ -190,33 +188,37 @@ def _insert(
 @transaction.atomic
 def frames_load(
     *, frames: Mapping[str, pl.DataFrame], acting_user: User | None = None, reason: str = ""
-) -> dict[str, int]:
-    """Add the records in `frames` to the database in one transaction; returns rows per table.
+) -> dict[str, dict[str, int]]:
+    """Bring the database up to the records in `frames`, in one transaction.
 
-    Records are matched by natural key: a key already in the database is refused with a
-    message naming the table and keys, so nothing is half-loaded or silently doubled.
+    Records are matched by natural key: new keys are added, keys whose values differ are
+    updated, identical records are left alone, so loading the same frames twice changes
+    nothing. Records in the database but not in the frames are kept. Returns, per table,
+    how many rows were added, updated and unchanged.
     """
     conformed = frames_conform(TABLES, frames)
     now = timezone.now().astimezone(UTC)
     key_maps: dict[str, pl.DataFrame] = {}
-    counts: dict[str, int] = {}
+    counts: dict[str, dict[str, int]] = {}
     for name, model in FRAME_MODELS:
         table = TABLES[name]
-        frame = conformed[name]
-        existing = _key_map(table, model)
-        clash = frame.get_column(table.key).is_in(existing["key"].implode())
-        if clash.any():
-            examples = frame.get_column(table.key).filter(clash).head(3).to_list()
-            raise FrameError(
-                FRAMES_LOAD_KEYS_EXIST.format(table=name, count=int(clash.sum()), examples=examples)
-            )
-        # Keys of rows about to be written are known before insertion for self-references.
-        key_maps[name] = existing
-        resolved = _resolve_with_self(frame, table, key_maps)
+        incoming = conformed[name]
+        raw = _raw_frame(model)
+        key_maps[name] = _keys_of(name, raw)
+        existing = _convert(name, raw, key_maps)
+        is_new = ~incoming.get_column(table.key).is_in(existing.get_column(table.key).implode())
+        added = incoming.filter(is_new)
+        resolved = _resolve_with_self(added, table, key_maps)
         _insert(model, table, _for_database(resolved, table), now)
         key_maps[name] = _key_map(table, model)
-        _fill_self_references(model, table, frame, key_maps[name])
-        counts[name] = frame.height
+        _fill_self_references(model, table, added, key_maps[name])
+        changed = _changed_rows(table, incoming.filter(~is_new), existing)
+        _update(model, table, changed, key_maps, now)
+        counts[name] = {
+            "added": added.height,
+            "updated": changed.height,
+            "unchanged": incoming.height - added.height - changed.height,
+        }
     AuditEvent.objects.create(
         actor=acting_user,
         action=AuditAction.LOADED,
@@ -224,6 +226,47 @@ def frames_load(
         detail={"rows": counts, "reason": reason},
     )
     return counts
+
+
+def _changed_rows(
+    table: TableSchema, incoming: pl.DataFrame, existing: pl.DataFrame
+) -> pl.DataFrame:
+    """Incoming rows whose values differ from the database's, with the database `__id`."""
+    if incoming.is_empty():
+        return incoming.with_columns(pl.lit(None, dtype=pl.Int64).alias("__id"))
+    joined = incoming.join(existing, on=table.key, how="inner", suffix="__db")
+    others = [c.name for c in table.columns if c.name != table.key]
+    differs = pl.any_horizontal(
+        [pl.col(c).ne_missing(pl.col(f"{c}__db")) for c in others] or [pl.lit(False)]
+    )
+    return joined.filter(differs).select([c.name for c in table.columns] + ["__id"])
+
+
+def _update(
+    model: type[models.Model],
+    table: TableSchema,
+    changed: pl.DataFrame,
+    key_maps: Mapping[str, pl.DataFrame],
+    now: datetime,
+) -> None:
+    if changed.is_empty():
+        return
+    values = _for_database(_resolve(changed.drop("__id"), table, key_maps), table)
+    fields = frame_fields(model)
+    quote = connection.ops.quote_name
+    assignments = [f"{quote(str(f.column))} = %s" for f in fields]
+    params = values.rows()
+    if any(f.name == "updated_at" for f in model._meta.concrete_fields):
+        assignments.append(f"{quote('updated_at')} = %s")
+        stamp = now if connection.vendor != "sqlite" else now.replace(tzinfo=None).isoformat(" ")
+        params = [(*row, stamp) for row in params]
+    ids = changed.get_column("__id").to_list()
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {quote(model._meta.db_table)} SET {', '.join(assignments)} "  # noqa: S608
+            f"WHERE {quote('id')} = %s",
+            [(*row, row_id) for row, row_id in zip(params, ids, strict=True)],
+        )
 
 
 def _resolve_with_self(

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import polars as pl
 import pytest
+from django.db import connection
 from polars.testing import assert_frame_equal
 
 from lineofsight.journey.domain.frame_schema import TABLES
@@ -14,6 +15,7 @@ from lineofsight.journey.domain.frames import (
     frames_read_parquet,
     frames_write_parquet,
 )
+from lineofsight.journey.frame_tables import FRAME_MODELS
 from lineofsight.journey.frames_db import frames_extract, frames_load
 
 LONDON = ZoneInfo("Europe/London")
@@ -113,24 +115,77 @@ def small_frames():
     return frames_conform(TABLES, frames)
 
 
+def empty_journey_tables():
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE people_team SET parent_id = NULL")
+        cursor.execute("UPDATE journey_casenote SET amends_id = NULL")
+        for _, model in reversed(FRAME_MODELS):
+            cursor.execute(f"DELETE FROM {model._meta.db_table}")  # noqa: S608
+
+
 @pytest.mark.django_db
 def test_db_to_frames_to_db_round_trip_is_identical():
     original = small_frames()
     counts = frames_load(frames=original)
-    assert counts["referral"] == 2
+    assert counts["referral"] == {"added": 2, "updated": 0, "unchanged": 0}
     extracted = frames_extract()
-    for name in TABLES:
-        assert_frame_equal(
-            extracted[name].sort(TABLES[name].key), original[name].sort(TABLES[name].key)
-        )
+    for name, table in TABLES.items():
+        assert_frame_equal(extracted[name].sort(table.key), original[name].sort(table.key))
+    # ... and DB -> frames -> an empty DB -> frames again.
+    empty_journey_tables()
+    assert frames_extract()["child"].is_empty()
+    frames_load(frames=extracted)
+    again = frames_extract()
+    for name, table in TABLES.items():
+        assert_frame_equal(again[name].sort(table.key), extracted[name].sort(table.key))
 
 
 @pytest.mark.django_db
-def test_loading_the_same_frames_twice_is_refused_and_leaves_nothing_half_loaded():
+def test_loading_the_same_frames_twice_changes_nothing():
     frames_load(frames=small_frames())
-    with pytest.raises(FrameError, match="already exist"):
-        frames_load(frames=small_frames())
+    counts = frames_load(frames=small_frames())
+    assert counts["referral"] == {"added": 0, "updated": 0, "unchanged": 2}
+    assert counts["case_note"] == {"added": 0, "updated": 0, "unchanged": 2}
     assert frames_extract()["referral"].height == 2
+
+
+@pytest.mark.django_db
+def test_a_later_load_updates_what_changed_and_adds_what_is_new():
+    frames_load(frames=small_frames())
+    later = small_frames()
+    later["referral"] = later["referral"].with_columns(
+        pl.when(pl.col("key") == "R1")
+        .then(date(2017, 2, 1))
+        .otherwise(pl.col("closed_on"))
+        .alias("closed_on"),
+        pl.when(pl.col("key") == "R1")
+        .then(pl.lit("RC7"))
+        .otherwise(pl.col("closure_reason"))
+        .alias("closure_reason"),
+    )
+    later["team"] = pl.concat(
+        [
+            later["team"],
+            pl.DataFrame(
+                {
+                    "code": ["T3"],
+                    "name": ["Front door"],
+                    "service_area": ["front_door"],
+                    "parent_id": ["T2"],
+                }
+            ),
+        ]
+    )
+    later["case_note"] = later["case_note"].with_columns(
+        pl.lit(None, dtype=pl.String).alias("amends_id")
+    )
+    counts = frames_load(frames=later)
+    assert counts["referral"] == {"added": 0, "updated": 1, "unchanged": 1}
+    assert counts["team"] == {"added": 1, "updated": 0, "unchanged": 2}
+    assert counts["case_note"]["updated"] == 1
+    again = frames_extract()
+    for name in TABLES:
+        assert_frame_equal(again[name].sort(TABLES[name].key), later[name].sort(TABLES[name].key))
 
 
 @pytest.mark.django_db

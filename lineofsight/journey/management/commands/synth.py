@@ -71,7 +71,7 @@ class Command(BaseCommand):
             counts = self._load(council)
         except FrameError as error:
             raise CommandError(f"nothing was loaded: {error}") from error
-        total = sum(counts.values())
+        total = sum(table["added"] for table in counts.values())
         self.stdout.write(f"loaded {council.info.name} {options['year']}: {total:,} records")
 
     def _synthesise(self, options, progress):
