@@ -15,6 +15,7 @@ NOT_FRAMES = {
     "core.auditevent",
     "core.council",
     "accounts.user",
+    "accounts.signinthrottle",
     "indicators.indicatorvalue",
     "indicators.benchmarkvalue",
     "reports.improvementaction",
