@@ -1,0 +1,84 @@
+"""Day-number helpers: birthdays, conversion to Polars dates and datetimes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import numpy.typing as npt
+import polars as pl
+
+from lineofsight.synth.calendar import EPOCH
+
+Days = npt.NDArray[np.int64]
+Bools = npt.NDArray[np.bool_]
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
+
+NA = np.int64(-(2**40))  # "no date" inside the generator
+YEAR = 365.25
+
+
+def day(value: dt.date) -> int:
+    return (value - EPOCH).days
+
+
+def add_years(days: Days, years: int) -> Days:
+    """The same calendar day `years` later (29 February becomes 1 March)."""
+    as_days = days.astype("datetime64[D]")
+    months = as_days.astype("datetime64[M]")
+    offset = (as_days - months.astype("datetime64[D]")).astype(np.int64)
+    shifted = (months + np.timedelta64(12 * years, "M")).astype("datetime64[D]")
+    return shifted.astype(np.int64) + offset
+
+
+def date_series(name: str, days: Days) -> pl.Series:
+    """A Polars Date column; NA becomes null."""
+    values = np.where(days == NA, np.iinfo(np.int64).min, days)
+    out = values.astype("datetime64[D]")
+    out[days == NA] = np.datetime64("NaT")
+    return pl.Series(name, out, dtype=pl.Date)
+
+
+def datetime_series(name: str, days: Days, minutes: Ints) -> pl.Series:
+    """A Europe/London datetime column from day numbers and minutes after local midnight.
+
+    Minutes must avoid 01:00-01:59 (the hour that does not exist when the clocks go forward);
+    the generator only uses times from 07:00 to 00:59. NA days become null.
+    """
+    missing = days == NA
+    micros = (np.where(missing, 0, days) * 1440 + minutes) * 60_000_000
+    naive = pl.Series(name, micros.astype(np.int64)).cast(pl.Datetime("us"))
+    local = naive.dt.replace_time_zone("Europe/London", ambiguous="earliest")
+    if missing.any():
+        local = pl.select(
+            pl.when(pl.Series(missing)).then(None).otherwise(local).alias(name)
+        ).to_series()
+    return local
+
+
+def clip_end(end: Days, as_of: int) -> Days:
+    """End dates after `as_of` are not known yet: they become NA."""
+    return np.where(end > as_of, NA, end)
+
+
+def frame(
+    columns: dict[str, object], schema_overrides: dict[str, pl.DataType] | None = None
+) -> pl.DataFrame:
+    """A DataFrame from numpy arrays; object arrays (strings with None) become lists first."""
+    fixed: dict[str, object] = {}
+    for name, values in columns.items():
+        if isinstance(values, np.ndarray) and values.dtype == object:
+            fixed[name] = values.tolist()
+        else:
+            fixed[name] = values
+    return pl.DataFrame(fixed, schema_overrides=schema_overrides)
+
+
+def or_none(condition: npt.ArrayLike, values: npt.ArrayLike) -> npt.NDArray[np.object_]:
+    """`values` where `condition` holds, else None (an object array, for nullable columns)."""
+    mask = np.asarray(condition, dtype=bool)
+    source = np.broadcast_to(np.asarray(values).astype(object), mask.shape)
+    out = np.full(mask.shape, None, dtype=object)
+    out[mask] = source[mask]
+    return out
