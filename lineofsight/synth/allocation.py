@@ -9,6 +9,7 @@ import polars as pl
 
 from lineofsight.synth.context import Context
 from lineofsight.synth.dates import NA, YEAR, Days, Ints, add_years, date_series, frame, or_none
+from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.workforce import (
     ASSESSMENT,
     CARE_LEAVERS,
@@ -244,7 +245,8 @@ def allocate(ctx: Context, spells: Spells, wf: Workforce) -> Allocations:
     duty = cin_only & (pick >= 0.04) & (pick < 0.065)
     drop = cin_only & (pick >= 0.065) & (pick < 0.085)
     if manager.any():
-        mgr = wf.pick(rng, teams[manager], {MANAGER}, np.full(manager.sum(), reference))
+        mgr = wf.pick(rng, teams[manager], {MANAGER}, a_start[manager])
+        mgr = np.where((mgr >= 0) & (wf.occ_end[np.maximum(mgr, 0)] > reference), mgr, -1)
         worker[np.flatnonzero(manager)] = mgr
         role[np.flatnonzero(manager)] = np.where(mgr >= 0, "held_by_manager", "duty")
     worker[duty] = -1
@@ -261,6 +263,7 @@ def allocate(ctx: Context, spells: Spells, wf: Workforce) -> Allocations:
         referral=np.concatenate([sp.referral[spell[keep_rows]], sp.referral[spell[fs]]]),
     )
     order = np.lexsort((alloc.start, alloc.child))
+    order = order[alloc.start[order] <= reference]
     return Allocations(*(getattr(alloc, f)[order] for f in alloc.__dataclass_fields__))
 
 
@@ -270,7 +273,7 @@ def allocation_frame(ctx: Context, alloc: Allocations, wf: Workforce) -> pl.Data
     worker_ids = or_none(alloc.worker >= 0, wf.worker_id[np.maximum(alloc.worker, 0)])
     return frame(
         {
-            "key": [f"ALL-{n:07d}" for n in range(1, count + 1)],
+            "key": make_keys("ALL", count, width=7),
             "child_id": np.array(ctx.children.keys)[alloc.child],
             "worker_id": worker_ids,
             "team_id": wf.team_code[alloc.team],

@@ -33,6 +33,7 @@ from lineofsight.synth.dates import (
     frame,
     or_none,
 )
+from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.pools import POSTCODE_AREAS, postcodes
 from lineofsight.synth.published import DATA_ROOT, _population
 from lineofsight.synth.recurring import series
@@ -116,12 +117,14 @@ def _periods(ctx: Context, primary_need: np.ndarray) -> Periods:
     decision = np.where(adopt, cuts[:, 0], NA)
     placement_order = np.where(adopt, np.maximum(cuts[:, 1], decision + 7), NA)
     matched = np.where(adopt, np.maximum(cuts[:, 2], placement_order), NA)
-    placed = np.where(adopt, np.maximum(cuts[:, 3], matched + 7), NA)
-    placed = np.where(adopt, np.minimum(placed, end - 70), NA)
+    placed = np.where(adopt, np.minimum(np.maximum(cuts[:, 3], matched + 7), end - 14), NA)
+    matched = np.where(adopt, np.minimum(matched, placed - 7), NA)
+    placement_order = np.where(adopt, np.minimum(placement_order, matched), NA)
+    decision = np.where(adopt, np.minimum(decision, placement_order - 7), NA)
     final = np.where(adopt, placement_order, final)
     final = np.where(care_order & (final < end - 1), final, NA)
-    need_map = {"N9": "N1", "N0": "N1"}
-    need = np.array([need_map.get(v, v) if v is not None else "N1" for v in primary_need[rows]])
+    need = primary_need[rows].astype(str)
+    need = np.where(np.isin(need, ["N9", "N0", "None"]), "N1", need)
     need = np.where(uasc, "N8", need)
     return Periods(
         rows,
@@ -432,7 +435,7 @@ def _placements(
     placement_la = np.where(out, la_codes[rng.integers(0, len(la_codes), count)], ctx.info.la_code)
     own_area = postcodes(rng, ctx.area, count)
     areas = np.array(POSTCODE_AREAS)[rng.integers(0, len(POSTCODE_AREAS), count)]
-    elsewhere = np.array([postcodes(rng, a, 1)[0] for a in areas.tolist()]) if count else own_area
+    elsewhere = postcodes(rng, areas, count)
     postcode = np.where(out, elsewhere, own_area)
     return frame(
         {
@@ -572,7 +575,7 @@ def episode_frame(
     change = np.where(nxt_rne == "T", "CARPL", change)
     change = or_none(place_change & ended, change)
     table = placements[ep.placement].with_columns(
-        pl.Series("key", [f"EPI-{k:07d}" for k in range(1, count + 1)]),
+        pl.Series("key", make_keys("EPI", count, width=7)),
         pl.Series("child_id", np.array(ctx.children.keys)[pr.child[ep.period]]),
         date_series("started_on", ep.start),
         pl.Series("reason_new", ep.rne),
@@ -617,7 +620,7 @@ def care_frames(
     iro = wf.pick(rng, np.full(len(owner), wf.teams_of_area("iro")[0]), {IRO}, day)
     out["cla_review"] = frame(
         {
-            "key": [f"CLR-{k:07d}" for k in range(1, len(owner) + 1)],
+            "key": make_keys("CLR", len(owner), width=7),
             "child_id": keys[pr.child[owner]],
             "held_on": date_series("h", day),
             "participation": code,
@@ -641,7 +644,7 @@ def care_frames(
     order = np.lexsort((o, d))
     out["education_plan"] = frame(
         {
-            "key": [f"PEP-{k:07d}" for k in range(1, len(o) + 1)],
+            "key": make_keys("PEP", len(o), width=7),
             "child_id": keys[pr.child[o]][order],
             "done_on": date_series("d", d[order]),
             "school_urn": child_school[order],
@@ -746,7 +749,7 @@ def _health(
     order = np.lexsort((kind, day))
     return frame(
         {
-            "key": [f"HC-{k:07d}" for k in range(1, len(owner) + 1)],
+            "key": make_keys("HC", len(owner), width=7),
             "child_id": keys[pr.child[owner]][order],
             "kind": kind[order],
             "done_on": date_series("d", day[order]),
@@ -817,7 +820,7 @@ def _missing(
     order = np.lexsort((minutes, start_day))
     table = frame(
         {
-            "key": [f"MIS-{k:07d}" for k in range(1, len(owner) + 1)],
+            "key": make_keys("MIS", len(owner), width=7),
             "child_id": keys[pr.child[period[owner]]][order],
             "kind": np.where(kind_m, "M", "A")[order],
             "started_at": datetime_series("s", start_day[order], minutes[order]),
@@ -922,7 +925,7 @@ def _legal_and_adoption(
     order = np.lexsort((kind, start))
     legal = frame(
         {
-            "key": [f"LEG-{k:06d}" for k in range(1, len(owner) + 1)],
+            "key": make_keys("LEG", len(owner), width=6),
             "child_id": keys[pr.child[owner]][order],
             "kind": kind[order],
             "started_on": date_series("s", start[order]),
@@ -974,7 +977,7 @@ def _legal_and_adoption(
     by_foster = ffa | (rng.random(count) < 0.1)
     adoption = frame(
         {
-            "key": [f"ADO-{k:05d}" for k in range(1, count + 1)],
+            "key": make_keys("ADO", count, width=5),
             "child_id": keys[pr.child[owner]],
             "decision_on": date_series("d", decision),
             "placement_order_on": date_series("p", po),
@@ -1057,9 +1060,7 @@ def _adopters(ctx: Context, rng: np.random.Generator, adoptions: int) -> pl.Data
             "adopter_count": np.where(rng.random(count) < 0.2, 1, 2),
         }
     ).filter(pl.Series(keep))[order]
-    return table.with_columns(
-        pl.Series("key", [f"ADH-{k:05d}" for k in range(1, table.height + 1)])
-    )
+    return table.with_columns(pl.Series("key", make_keys("ADH", table.height, width=5)))
 
 
 def _previous_permanence(
@@ -1089,7 +1090,7 @@ def _previous_permanence(
     )
     return frame(
         {
-            "key": [f"PP-{k:05d}" for k in range(1, count + 1)],
+            "key": make_keys("PP", count, width=5),
             "child_id": keys[pr.child[rows]],
             "kind": kind,
             "order_on": date_series("o", order_on),

@@ -9,6 +9,7 @@ from lineofsight.synth.allocation import Allocations, worker_on
 from lineofsight.synth.calendar import add_working_days
 from lineofsight.synth.context import Context
 from lineofsight.synth.dates import NA, Bools, Days, Ints, date_series, frame, or_none
+from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.published import DATA_ROOT, factor_weights
 from lineofsight.synth.recurring import series
 from lineofsight.synth.skeleton import (
@@ -35,7 +36,7 @@ class ReferralKeys:
         order = np.lexsort((r.child, r.start))
         self.keys = np.empty(len(r), dtype=object)
         width = max(6, len(str(len(r))))
-        self.keys[order] = [f"REF-{n:0{width}d}" for n in range(1, len(r) + 1)]
+        self.keys[order] = make_keys("REF", len(r), width=width)
 
 
 def _worker_ids(wf: Workforce, rows: Ints) -> np.ndarray:
@@ -145,7 +146,7 @@ def cin_frames(
     outcome = np.where((outcome == "nfa") & (rng.random(len(rows)) < 0.25), "early_help", outcome)
     assessor = worker_on(sw, r.child[rows], a_start + 1)
     width = max(6, len(str(len(rows))))
-    a_keys = np.array([f"ASM-{k:0{width}d}" for k in range(1, len(rows) + 1)], dtype=object)
+    a_keys = make_keys("ASM", len(rows), width=width)
     order = np.argsort(a_start, kind="stable")
     a_keys_sorted = np.empty(len(rows), dtype=object)
     a_keys_sorted[order] = a_keys
@@ -180,7 +181,7 @@ def cin_frames(
     order = np.lexsort((p_ref, p_start))
     p_ref, p_start, p_end = p_ref[order], p_start[order], p_end[order]
     width = max(6, len(str(len(p_ref))))
-    plan_keys = np.array([f"CINP-{k:0{width}d}" for k in range(1, len(p_ref) + 1)], dtype=object)
+    plan_keys = make_keys("CINP", len(p_ref), width=width)
     out["cin_plan"] = frame(
         {
             "key": plan_keys,
@@ -194,7 +195,7 @@ def cin_frames(
     owner, held = owner[keep], held[keep]
     out["cin_plan_review"] = frame(
         {
-            "key": [f"CINR-{k:07d}" for k in range(1, len(owner) + 1)],
+            "key": make_keys("CINR", len(owner), width=7),
             "cin_plan_id": plan_keys[owner],
             "held_on": date_series("h", held),
         }
@@ -214,7 +215,7 @@ def cin_frames(
     order = np.lexsort((sd_ref, sd_day))
     sd_ref, sd_day, sd_decision = sd_ref[order], sd_day[order], sd_decision[order]
     sd_count = len(sd_ref)
-    sd_keys = np.array([f"SD-{k:06d}" for k in range(1, sd_count + 1)], dtype=object)
+    sd_keys = make_keys("SD", sd_count, width=6)
     sd_team = _team_of(wf, worker_on(sw, r.child[sd_ref], sd_day), rng, "safeguarding")
     chair = wf.pick(rng, sd_team, {MANAGER}, sd_day)
     out["strategy_discussion"] = frame(
@@ -244,7 +245,7 @@ def cin_frames(
     pending_icpc = (r.icpc_date[rows] != NA) & ~icpc
     target = add_working_days(r.s47_start[rows], 15)
     has_target = (r.icpc_date[rows] != NA) & (target <= reference)
-    s47_keys = np.array([f"S47-{k:06d}" for k in range(1, len(rows) + 1)], dtype=object)
+    s47_keys = make_keys("S47", len(rows), width=6)
     out["section47_enquiry"] = frame(
         {
             "key": s47_keys,
@@ -267,7 +268,7 @@ def cin_frames(
     changed = rng.random(count) < 0.1
     latest = np.where(changed, CATEGORIES[rng.choice(5, count, p=CATEGORY_P)], initial)
     ended = r.cp_end[rows] <= reference
-    cp_keys = np.array([f"CPP-{k:06d}" for k in range(1, count + 1)], dtype=object)
+    cp_keys = make_keys("CPP", count, width=6)
     order = np.argsort(r.cp_start[rows], kind="stable")
     sorted_keys = np.empty(count, dtype=object)
     sorted_keys[order] = cp_keys
@@ -318,7 +319,7 @@ def cin_frames(
     order = np.lexsort((conf_ref, conf_day))
     out["conference"] = frame(
         {
-            "key": [f"CONF-{k:06d}" for k in range(1, m + 1)],
+            "key": make_keys("CONF", m, width=6),
             "referral_id": keys[conf_ref[order]],
             "section47_enquiry_id": conf_s47[order],
             "cp_plan_id": conf_plan[order],
@@ -340,7 +341,7 @@ def cin_frames(
     owner, held = owner[keep], held[keep]
     out["core_group"] = frame(
         {
-            "key": [f"CG-{k:07d}" for k in range(1, len(owner) + 1)],
+            "key": make_keys("CG", len(owner), width=7),
             "cp_plan_id": np.array(_plan_keys_by_row(cp_keys, rows, r.cp_start))[owner]
             if len(owner)
             else np.array([], dtype=object),
@@ -399,7 +400,7 @@ def _factors(
     table = frame({"owner": owner, "factor": code}).unique(maintain_order=True)
     return frame(
         {
-            "key": [f"AF-{k:07d}" for k in range(1, table.height + 1)],
+            "key": make_keys("AF", table.height, width=7),
             "assessment_id": assessment_keys[table["owner"].to_numpy()],
             "factor": table["factor"],
         }

@@ -37,7 +37,7 @@ class Children:
     disabled: Bools
     unborn_at_reference: Bools
     sex: Ints = field(default_factory=lambda: np.zeros(0, np.int64))  # 0 M, 1 F, 2 U
-    keys: list[str] = field(default_factory=list)
+    keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
     home_postcode: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=str))
 
     def __len__(self) -> int:

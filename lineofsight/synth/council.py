@@ -26,6 +26,7 @@ from lineofsight.synth import (
 )
 from lineofsight.synth.context import Children, Context, make_rngs
 from lineofsight.synth.dates import day, or_none
+from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.pools import area_for
 from lineofsight.synth.published import CouncilFigures, CouncilInfo, council_figures, find_council
 from lineofsight.synth.skeleton import simulate
@@ -188,5 +189,5 @@ def _with_private_fostering(
         unborn_at_reference=np.concatenate([base.unborn_at_reference, np.zeros(count, bool)]),
         sex=sex,
     )
-    children.keys = [f"C{n:0{width}d}" for n in range(1, len(dob) + 1)]
+    children.keys = make_keys("C", len(dob), width=width, sep="")
     return children

@@ -24,12 +24,17 @@ def day(value: dt.date) -> int:
 
 
 def add_years(days: Days, years: int) -> Days:
-    """The same calendar day `years` later (29 February becomes 1 March)."""
+    """The same calendar day `years` later; 29 February becomes 28 February (as Polars'
+    `offset_by` and dateutil's `relativedelta` do)."""
     as_days = days.astype("datetime64[D]")
     months = as_days.astype("datetime64[M]")
     offset = (as_days - months.astype("datetime64[D]")).astype(np.int64)
-    shifted = (months + np.timedelta64(12 * years, "M")).astype("datetime64[D]")
-    return shifted.astype(np.int64) + offset
+    shifted = months + np.timedelta64(12 * years, "M")
+    month_length = ((shifted + 1).astype("datetime64[D]") - shifted.astype("datetime64[D]")).astype(
+        np.int64
+    )
+    offset = np.minimum(offset, month_length - 1)
+    return shifted.astype("datetime64[D]").astype(np.int64) + offset
 
 
 def date_series(name: str, days: Days) -> pl.Series:
@@ -47,6 +52,8 @@ def datetime_series(name: str, days: Days, minutes: Ints) -> pl.Series:
     the generator only uses times from 07:00 to 00:59. NA days become null.
     """
     missing = days == NA
+    # 01:00-01:59 does not exist on the day the clocks go forward: move it an hour later
+    minutes = np.where((minutes >= 60) & (minutes < 120), minutes + 60, minutes)
     micros = (np.where(missing, 0, days) * 1440 + minutes) * 60_000_000
     naive = pl.Series(name, micros.astype(np.int64)).cast(pl.Datetime("us"))
     local = naive.dt.replace_time_zone("Europe/London", ambiguous="earliest")
@@ -63,16 +70,21 @@ def clip_end(end: Days, as_of: int) -> Days:
 
 
 def frame(
-    columns: dict[str, object], schema_overrides: dict[str, pl.DataType] | None = None
+    columns: dict[str, object], schema_overrides: dict[str, object] | None = None
 ) -> pl.DataFrame:
-    """A DataFrame from numpy arrays; object arrays (strings with None) become lists first."""
+    """A DataFrame from numpy arrays; string and object arrays take the fast paths into Polars."""
     fixed: dict[str, object] = {}
     for name, values in columns.items():
-        if isinstance(values, np.ndarray) and values.dtype == object:
-            fixed[name] = values.tolist()
+        if isinstance(values, np.ndarray) and values.dtype.kind in "UO":
+            if values.dtype.kind == "U":
+                values = values.astype(object)
+            series = pl.Series(name, values)
+            if series.dtype == pl.Object:
+                series = pl.Series(name, values.tolist())
+            fixed[name] = series
         else:
             fixed[name] = values
-    return pl.DataFrame(fixed, schema_overrides=schema_overrides)
+    return pl.DataFrame(fixed, schema_overrides=schema_overrides)  # type: ignore[arg-type]
 
 
 def or_none(condition: npt.ArrayLike, values: npt.ArrayLike) -> npt.NDArray[np.object_]:

@@ -20,7 +20,7 @@ from lineofsight.synth.dates import (
     frame,
     or_none,
 )
-from lineofsight.synth.ids import keys
+from lineofsight.synth.ids import keys as make_keys
 
 SOURCES = np.array(
     [
@@ -237,7 +237,7 @@ def contact_frame(ctx: Context, fd: FrontDoor, decided_by: np.ndarray) -> pl.Dat
     concerns = CONCERNS[rng.integers(0, len(CONCERNS), count)]
     table = frame(
         {
-            "key": keys("CON", count, width=7),
+            "key": make_keys("CON", count, width=7),
             "child_id": np.array(ctx.children.keys)[fd.child],
             "received_at": datetime_series("received_at", fd.day, fd.minute),
             "source": fd.source,
@@ -334,4 +334,4 @@ def early_help_frame(
         }
     ).filter(pl.Series(keep))
     table = table.sort("started_on")
-    return table.with_columns(keys("EH", table.height).alias("key"))
+    return table.with_columns(pl.Series("key", make_keys("EH", table.height)))

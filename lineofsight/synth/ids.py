@@ -9,12 +9,17 @@ import polars as pl
 UPN_CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 
 
-def keys(prefix: str, count: int, start: int = 1, width: int = 6) -> pl.Series:
-    """`prefix-000001`, `prefix-000002`, …: natural keys for `count` rows."""
-    numbers = pl.Series("n", np.arange(start, start + count, dtype=np.int64))
-    return pl.select(
-        pl.format(f"{prefix}-{{}}", numbers.cast(pl.String).str.zfill(width)).alias("key")
+def keys(
+    prefix: str, count: int, start: int = 1, width: int = 6, sep: str = "-"
+) -> npt.NDArray[np.object_]:
+    """`prefix-000001`, `prefix-000002`, ...: natural keys for `count` rows."""
+    series = pl.select(
+        pl.concat_str(
+            pl.lit(f"{prefix}{sep}"),
+            pl.int_range(start, start + count, dtype=pl.Int64).cast(pl.String).str.zfill(width),
+        )
     ).to_series()
+    return series.to_numpy().astype(object) if count else np.zeros(0, dtype=object)
 
 
 def upn_check_letter(digits: str) -> str:
@@ -29,52 +34,39 @@ def upn_is_valid(upn: str) -> bool:
     return upn[0] == upn_check_letter(upn[1:])
 
 
-def upns(rng: np.random.Generator, la_number: str, birth_years: npt.NDArray[np.int64]) -> list[str]:
+def upns(
+    rng: np.random.Generator, la_number: str, birth_years: npt.NDArray[np.int64]
+) -> npt.NDArray[np.object_]:
     """Permanent UPNs: check letter, LA number, establishment, year allocated, serial.
 
-    The year allocated is the year the child would have started school (birth year + 5), so
-    siblings and cohorts look plausible; serials are drawn without repeats within the council.
+    The year allocated is the year the child would have started school (birth year + 5);
+    the establishment and serial together are drawn without repeats within the council.
     """
     count = len(birth_years)
     if count == 0:
-        return []
-    establishment = rng.integers(2000, 7000, size=count)
+        return np.zeros(0, dtype=object)
+    la = int(la_number.zfill(3)[-3:])
+    # establishment (4 digits) and serial (3 digits) as one unique 7-digit number
+    unique = rng.choice(np.arange(2_000_000, 7_000_000), size=count, replace=False)
     year = (birth_years + 5) % 100
-    serial = rng.integers(0, 1000, size=count)
-    out: list[str] = []
-    seen: set[str] = set()
-    la = la_number.zfill(3)[-3:]
-    for index in range(count):
-        body = f"{la}{establishment[index]:04d}{year[index]:02d}{serial[index]:03d}"
-        while body in seen:
-            establishment[index] = (establishment[index] + 1) % 10000
-            body = f"{la}{establishment[index]:04d}{year[index]:02d}{serial[index]:03d}"
-        seen.add(body)
-        out.append(upn_check_letter(body) + body)
-    return out
+    body = la * 10**9 + (unique // 1000) * 10**5 + year * 1000 + unique % 1000
+    digits = (body[:, None] // 10 ** np.arange(11, -1, -1)) % 10
+    letters = np.array(list(UPN_CHECK_LETTERS))[(digits * np.arange(2, 14)).sum(axis=1) % 23]
+    text = np.char.add(letters, np.char.zfill(body.astype(str), 12))
+    return text.astype(object)
 
 
-def nhs_numbers(rng: np.random.Generator, count: int) -> list[str]:
+def nhs_numbers(rng: np.random.Generator, count: int) -> npt.NDArray[np.object_]:
     """Ten-digit NHS numbers in the 999 test range with a valid modulus-11 check digit."""
-    out: list[str] = []
-    if count == 0:
-        return out
-    weights = np.arange(10, 1, -1)
     if count > 900_000:
         raise ValueError("too many NHS numbers for the 999 test range")
-    pool = rng.permutation(1_000_000)
-    for number in pool:
-        body = f"999{number:06d}"
-        digits = np.array([int(c) for c in body])
-        check = 11 - int((digits * weights).sum() % 11)
-        if check == 11:
-            check = 0
-        if check == 10:
-            continue
-        out.append(body + str(check))
-        if len(out) == count:
-            break
-    return out
+    body = 999_000_000 + rng.permutation(1_000_000)[: int(count * 1.15) + 20]
+    digits = (body[:, None] // 10 ** np.arange(8, -1, -1)) % 10
+    check = 11 - (digits * np.arange(10, 1, -1)).sum(axis=1) % 11
+    check = np.where(check == 11, 0, check)
+    ok = check != 10
+    numbers = (body[ok] * 10 + check[ok])[:count]
+    return numbers.astype(str).astype(object)
 
 
 def nhs_is_valid(number: str) -> bool:

@@ -8,6 +8,7 @@ import polars as pl
 from lineofsight.synth.allocation import Allocations, worker_on
 from lineofsight.synth.context import Context
 from lineofsight.synth.dates import NA, YEAR, Days, Ints, add_years, date_series, frame, or_none
+from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.workforce import PA, Workforce
 
 SUITABLE = np.array(["U", "D", "B", "E", "C", "T", "K", "Y", "G"])
@@ -118,7 +119,7 @@ def leaver_frame(
     order = np.lexsort((who, day))
     return frame(
         {
-            "key": [f"CLS-{k:06d}" for k in range(1, count + 1)],
+            "key": make_keys("CLS", count, width=6),
             "child_id": np.array(ctx.children.keys)[who][order],
             "as_of": date_series("a", day[order]),
             "eligibility": eligibility[order],

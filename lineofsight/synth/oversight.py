@@ -19,6 +19,7 @@ from lineofsight.synth.dates import (
     frame,
     or_none,
 )
+from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.recurring import series
 from lineofsight.synth.workforce import (
     ASYE,
@@ -191,10 +192,10 @@ def supervision_frames(
     kind = np.array(["case", "reflective", "personal"])[rng.choice(3, count, p=[0.75, 0.15, 0.1])]
     order = np.lexsort((worker, day))
     worker, day, supervisor, kind = worker[order], day[order], supervisor[order], kind[order]
-    keys = np.array([f"SUP-{k:07d}" for k in range(1, count + 1)])
+    sup_keys = make_keys("SUP", count, width=7)
     table = frame(
         {
-            "key": keys,
+            "key": sup_keys,
             "worker_id": wf.worker_id[worker],
             "supervisor_id": or_none(supervisor >= 0, wf.worker_id[np.maximum(supervisor, 0)]),
             "held_on": date_series("h", day),
@@ -230,14 +231,14 @@ def supervision_frames(
     child = joined["child"].to_numpy() if joined.height else np.zeros(0, np.int64)
     discussion = frame(
         {
-            "key": [f"SDI-{k:07d}" for k in range(1, len(session) + 1)],
-            "supervision_id": keys[session],
+            "key": make_keys("SDI", len(session), width=7),
+            "supervision_id": sup_keys[session],
             "child_id": np.array(ctx.children.keys)[child],
         },
         schema_overrides={"supervision_id": pl.String, "child_id": pl.String},
     )
     sup_of = np.where(supervisor >= 0, supervisor, -1)
-    return table, discussion, keys[session], day[session], np.stack([child, sup_of[session]])
+    return table, discussion, sup_keys[session], day[session], np.stack([child, sup_of[session]])
 
 
 def decision_frame(
@@ -310,7 +311,7 @@ def decision_frame(
     order = np.lexsort((minutes, day))
     return frame(
         {
-            "key": [f"DEC-{k:07d}" for k in range(1, count + 1)],
+            "key": make_keys("DEC", count, width=7),
             "child_id": np.array(ctx.children.keys)[child][order],
             "made_at": datetime_series("m", day[order], minutes[order]),
             "made_by_id": or_none(manager >= 0, wf.worker_id[np.maximum(manager, 0)])[order],
@@ -361,15 +362,15 @@ def note_frame(ctx: Context, wf: Workforce, sw: Allocations) -> pl.DataFrame:
     child, day, kind, text, author, minutes = (
         x[order] for x in (child, day, kind, text, author, minutes)
     )
-    keys = np.array([f"NOTE-{k:07d}" for k in range(1, count + 1)])
+    note_keys = make_keys("NOTE", count, width=7)
     # a few amendments: a later note that amends an earlier one for the same child
     amends = np.full(count, None, dtype=object)
     amend = np.flatnonzero(rng.random(count) < 0.01)
     if len(amend):
         extra_day = np.minimum(day[amend] + rng.integers(0, 5, len(amend)), ctx.reference)
         child = np.concatenate([child, child[amend]])
-        extra_keys = np.array([f"NOTE-{k:07d}" for k in range(count + 1, count + len(amend) + 1)])
-        amends = np.concatenate([amends, keys[amend].astype(object)])
+        extra_keys = make_keys("NOTE", len(amend), start=count + 1, width=7)
+        amends = np.concatenate([amends, note_keys[amend].astype(object)])
         day = np.concatenate([day, extra_day])
         kind = np.concatenate([kind, kind[amend]])
         text = np.concatenate(
@@ -377,11 +378,11 @@ def note_frame(ctx: Context, wf: Workforce, sw: Allocations) -> pl.DataFrame:
         )
         author = np.concatenate([author, author[amend]])
         minutes = np.concatenate([minutes, np.minimum(minutes[amend] + 60, 1439)])
-        keys = np.concatenate([keys, extra_keys])
+        note_keys = np.concatenate([note_keys, extra_keys])
         minutes = np.where((np.arange(len(minutes)) >= count) & (day == day), minutes, minutes)
     return frame(
         {
-            "key": keys,
+            "key": note_keys,
             "child_id": np.array(ctx.children.keys)[child],
             "written_at": datetime_series("w", day, minutes),
             "author_id": or_none(author >= 0, wf.worker_id[np.maximum(author, 0)]),
@@ -433,7 +434,7 @@ def audit_frame(ctx: Context, wf: Workforce) -> pl.DataFrame:
     has_actions = rng.random(count) < 0.7
     return frame(
         {
-            "key": [f"AUD-{k:06d}" for k in range(1, count + 1)],
+            "key": make_keys("AUD", count, width=6),
             "child_id": np.array(ctx.children.keys)[child],
             "audited_on": date_series("a", day),
             "auditor_id": or_none(auditor >= 0, wf.worker_id[np.maximum(auditor, 0)]),
@@ -473,7 +474,7 @@ def complaint_frame(ctx: Context) -> pl.DataFrame:
     learning = np.isin(outcome, ["upheld", "partly_upheld"]) & answered
     return frame(
         {
-            "key": [f"CMP-{k:05d}" for k in range(1, count + 1)],
+            "key": make_keys("CMP", count, width=5),
             "child_id": or_none(child >= 0, np.array(ctx.children.keys)[np.maximum(child, 0)]),
             "received_on": date_series("r", day),
             "stage": np.array(["1", "2", "3"])[rng.choice(3, count, p=[0.85, 0.12, 0.03])],

@@ -11,6 +11,7 @@ from lineofsight.synth import pools
 from lineofsight.synth.context import Children, Context
 from lineofsight.synth.dates import NA, YEAR, Bools, Days, Ints, date_series, frame, or_none
 from lineofsight.synth.frontdoor import FrontDoor
+from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.ids import nhs_numbers, upns
 
 ETHNICITIES = np.array(
@@ -263,7 +264,7 @@ def build_children(ctx: Context, fd: FrontDoor) -> Children:
     sex = np.where(unborn, 2, sex)
     children = Children(dob=dob, uasc=uasc, disabled=disabled, unborn_at_reference=unborn, sex=sex)
     width = max(6, len(str(len(dob) + 1)))
-    children.keys = [f"C{n:0{width}d}" for n in range(1, len(dob) + 1)]
+    children.keys = make_keys("C", len(dob), width=width, sep="")
     return children
 
 
@@ -301,10 +302,9 @@ def families(ctx: Context, children: Children) -> Families:
         i = j
     # Shuffle family ids so neighbours in the table are not siblings.
     family = rng.permutation(fid)[family]
-    heritage = np.array([pools.HERITAGE[code] for code in ETHNICITIES])[
-        np.searchsorted(ETHNICITIES, ethnicity, sorter=np.argsort(ETHNICITIES)).clip(0)
-    ]
-    heritage = np.array([pools.HERITAGE[e] for e in ethnicity.tolist()], dtype=np.int64)
+    lookup = np.array([pools.HERITAGE[code] for code in ETHNICITIES.tolist()], dtype=np.int64)
+    sorter = np.argsort(ETHNICITIES)
+    heritage = lookup[sorter[np.searchsorted(ETHNICITIES, ethnicity, sorter=sorter)]]
     fam_heritage = np.zeros(fid, np.int64)
     fam_heritage[family] = heritage
     _, fam_family_name = pools.names(rng, fam_heritage, np.zeros(fid, bool))
@@ -412,7 +412,7 @@ def child_frames(
     rows, codes = rows[~dupe], codes[~dupe]
     disability = frame(
         {
-            "key": [f"DIS-{n:06d}" for n in range(1, len(rows) + 1)],
+            "key": make_keys("DIS", len(rows), width=6),
             "child_id": np.array(children.keys)[rows],
             "disability": codes,
         }

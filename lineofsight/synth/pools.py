@@ -488,7 +488,9 @@ POSTCODE_AREAS = [
 INWARD_LETTERS = np.array(list("ABDEFGHJLNPQRSTUWXYZ"))
 
 
-def postcodes(rng: np.random.Generator, area: str, count: int, districts: int = 12) -> Strings:
+def postcodes(
+    rng: np.random.Generator, area: str | Strings, count: int, districts: int = 12
+) -> Strings:
     """Postcodes in the right format (e.g. 'WS2 8QJ') within one postcode area."""
     district = rng.integers(1, districts + 1, count).astype(str)
     sector = rng.integers(1, 10, count).astype(str)

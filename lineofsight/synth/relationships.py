@@ -10,6 +10,7 @@ import polars as pl
 from lineofsight.synth import pools
 from lineofsight.synth.context import Children, Context
 from lineofsight.synth.dates import NA, YEAR, Days, Ints, date_series, frame
+from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.people import Families
 
 
@@ -40,7 +41,7 @@ def private_fostering_frame(ctx: Context, pf: PrivateFostering, first: int) -> p
     keys = np.array(ctx.children.keys)[first : first + count]
     return frame(
         {
-            "key": [f"PF-{k:04d}" for k in range(1, count + 1)],
+            "key": make_keys("PF", count, width=4),
             "child_id": keys,
             "notified_on": date_series("n", pf.notified),
             "started_on": date_series("s", pf.start),
@@ -101,7 +102,7 @@ def family_frames(
     address = np.where(apart, other_address, address)
     postcode = np.where(apart, other_postcode, postcode)
     n_person = len(p_family)
-    person_keys = np.array([f"PER-{k:07d}" for k in range(1, n_person + 1)])
+    person_keys = make_keys("PER", n_person, width=7)
     person = frame(
         {
             "key": person_keys,
@@ -145,7 +146,7 @@ def family_frames(
     pr_flag = np.where(adopted[child] & (kind != "mother"), False, pr_flag)
     relationship = frame(
         {
-            "key": [f"REL-{k:07d}" for k in range(1, len(child) + 1)],
+            "key": make_keys("REL", len(child), width=7),
             "child_id": np.array(children.keys)[child],
             "person_id": person_keys[person_row],
             "relationship_type": kind,

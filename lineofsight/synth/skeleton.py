@@ -157,6 +157,7 @@ class _Simulator:
         self.p_cla_from_cp = min(0.35, 0.4 * targets.cla_starts / targets.cp_starts)
         self.cp_mean_days = targets.cp_stock / targets.cp_starts * YEAR
         self.cla_mean_days = targets.cla_stock / targets.cla_starts * YEAR
+        self.age_tilt = min(0.35, max(0.0, 0.12 * (self.cla_mean_days / YEAR - 2.8)))
         other = targets.cin_stock - targets.cp_stock - targets.cla_stock
         self.other_mean_days = max(other, 0.0) / targets.referrals * YEAR
         self.p_again = min(0.8, targets.cp_second / 0.7)
@@ -221,7 +222,9 @@ class _Simulator:
 
         # --- direct entry to care (emergency protection, s20, remand, at birth)
         group = _group(age)
-        weight = DIRECT_CARE_WEIGHT[group] * (age < 17.6 * YEAR)
+        # Councils with long average stays take children into care younger.
+        tilt = np.exp(-self.age_tilt * np.maximum(age, 0) / YEAR)
+        weight = DIRECT_CARE_WEIGHT[group] * tilt * (age < 17.6 * YEAR)
         eligible = normal & ~nfa
         want = self.direct_care / self.r_nonuasc * n_base
         total_weight = float(weight[eligible & steady].sum()) or 1.0
@@ -320,9 +323,14 @@ class _Simulator:
             cin_plan, np.maximum(asmt_end, np.where(icpc, icpc_date, s47_end)), NA
         )
         cin1_start = np.where(cin_plan & (cin1_start == NA), asmt_end, cin1_start)
+        late = cin_plan & (cin1_start >= cb18 - 14)
+        cin_plan &= ~late
+        cin1_start = np.where(late, NA, cin1_start)
         cin2_kind = np.zeros(n, np.int64)  # 1 step-down from CP, 2 after care
         stepdown = plan & (cp_reason == CP_CIN)
         tail = in_care & ((route == HOME) | (route == OTHER)) & (rng.random(n) < 0.55)
+        stepdown &= cp_end < cb18 - 14
+        tail &= cla_end < cb18 - 14
         cin2_kind = np.where(stepdown, 1, np.where(tail, 2, 0))
         cin2_start = np.where(stepdown, cp_end, np.where(tail, cla_end, NA))
         u1 = rng.gamma(1.3, 1 / 1.3, n)
@@ -625,6 +633,8 @@ def trim_stocks(skeleton: Skeleton, targets: Targets, rng: np.random.Generator) 
         r.cin2_start[pick] = NA
         r.cin2_end[pick] = NA
         r.end[pick] = far
+        if len(pick) < gap:
+            _start_plans(r, day, far, b18, gap - len(pick), rng)
 
     # Children looked after.
     gap = round(targets.cla_stock) - int(open_at(r.cla_start, r.cla_end, day).sum())
@@ -655,6 +665,8 @@ def trim_stocks(skeleton: Skeleton, targets: Targets, rng: np.random.Generator) 
         r.cin2_start[pick] = NA
         r.cin2_end[pick] = NA
         r.end[pick] = far
+        if len(pick) < gap:
+            _start_care(r, day, far, skeleton.dob[r.child], b18, gap - len(pick), rng)
 
     # Children in need (referrals open at 31 March).
     open_now = open_at(r.start, r.end, day)
@@ -662,32 +674,19 @@ def trim_stocks(skeleton: Skeleton, targets: Targets, rng: np.random.Generator) 
     skeleton.notes["trim_cin"] = gap
     if gap < 0:
         busy = open_at(r.cp_start, r.cp_end, day) | open_at(r.cla_start, r.cla_end, day)
-        cand = np.flatnonzero(open_now & ~busy & (r.start < day - 30))
-        pick = rng.permutation(cand)[:-gap]
         latest = np.max(
             np.column_stack(
-                [
-                    r.start[pick],
-                    r.asmt_end[pick],
-                    r.s47_end[pick],
-                    r.cin1_start[pick],
-                    r.cin2_start[pick],
-                    r.cp_end[pick],
-                    r.cla_end[pick],
-                ]
+                [r.start, r.asmt_end, r.s47_end, r.cin1_start, r.cin2_start, r.cp_end, r.cla_end]
             ),
             axis=1,
         )
-        close = np.maximum(day - rng.integers(0, 40, len(pick)), latest + 1)
+        cand = np.flatnonzero(open_now & ~busy & (r.start < day - 30) & (latest < day))
+        pick = rng.permutation(cand)[:-gap]
+        close = np.maximum(day - rng.integers(0, 40, len(pick)), latest[pick] + 1)
         close = np.minimum(close, day)
         r.end[pick] = close
-        r.cin1_end[pick] = np.where(
-            r.cin1_start[pick] != NA, np.maximum(close, r.cin1_start[pick] + 1), NA
-        )
-        r.cin2_end[pick] = np.where(
-            r.cin2_start[pick] != NA, np.maximum(close, r.cin2_start[pick] + 1), NA
-        )
-        r.end[pick] = np.maximum(r.end[pick], np.maximum(r.cin1_end[pick], r.cin2_end[pick]))
+        r.cin1_end[pick] = np.where(r.cin1_start[pick] != NA, close, NA)
+        r.cin2_end[pick] = np.where(r.cin2_start[pick] != NA, close, NA)
     elif gap > 0:
         has_plan = (r.cin1_start != NA) | (r.cin2_start != NA)
         cand = np.flatnonzero(
@@ -703,3 +702,80 @@ def trim_stocks(skeleton: Skeleton, targets: Targets, rng: np.random.Generator) 
         second = r.cin2_start[pick] != NA
         r.cin2_end[pick[second]] = far
         r.cin1_end[pick[~second]] = far
+
+
+def _end_cin_plans_at(r: Referrals, pick: Ints, when: Days) -> None:
+    """CIN plans of `pick` stop when a CP plan or care starts (they cannot run alongside)."""
+    for start, end in ((r.cin1_start, r.cin1_end), (r.cin2_start, r.cin2_end)):
+        has = start[pick] != NA
+        before = has & (start[pick] < when)
+        end[pick] = np.where(before, np.minimum(end[pick], when), end[pick])
+        start[pick] = np.where(has & ~before, NA, start[pick])
+        end[pick] = np.where(has & ~before, NA, end[pick])
+
+
+def _start_plans(
+    r: Referrals, day: int, far: int, b18: Days, count: int, rng: np.random.Generator
+) -> None:
+    """Start CP plans (after a S47 enquiry and ICPC) in open referrals without one."""
+    cand = np.flatnonzero(
+        open_at(r.start, r.end, day)
+        & (r.start < day - 40)
+        & ~r.nfa
+        & (r.asmt_start != NA)
+        & (r.cp_start == NA)
+        & (r.cla_start == NA)
+        & (r.s47_start == NA)
+        & (b18 > day + 60)
+    )
+    pick = rng.permutation(cand)[:count]
+    s47 = add_working_days(
+        np.maximum(r.asmt_start[pick], day - rng.integers(30, 150, len(pick))), 0
+    )
+    wd = rng.integers(6, 15, len(pick))
+    icpc = add_working_days(s47, wd)
+    ok = icpc <= day
+    pick, s47, wd, icpc = pick[ok], s47[ok], wd[ok], icpc[ok]
+    r.s47_start[pick] = s47
+    r.s47_end[pick] = add_working_days(s47, np.maximum(wd - 2, 1))
+    r.icpc_date[pick] = icpc
+    r.cp_start[pick] = icpc
+    r.cp_end[pick] = far
+    r.cp_reason[pick] = CP_CIN
+    r.not_in_need[pick] = False
+    # earlier plans of the same child
+    plans = np.flatnonzero(r.cp_start != NA)
+    for row in pick:
+        earlier = (r.child[plans] == r.child[row]) & (r.cp_start[plans] < r.cp_start[row])
+        r.cp_prev[row] = int(earlier.sum())
+    _end_cin_plans_at(r, pick, icpc)
+
+
+def _start_care(
+    r: Referrals,
+    day: int,
+    far: int,
+    dob: Days,
+    b18: Days,
+    count: int,
+    rng: np.random.Generator,
+) -> None:
+    """Start periods of care in open referrals with no plan or care in them."""
+    cand = np.flatnonzero(
+        open_at(r.start, r.end, day)
+        & (r.start < day - 30)
+        & ~r.nfa
+        & (r.cp_start == NA)
+        & (r.cla_start == NA)
+        & (dob < day - 30)
+        & (b18 > day + 90)
+    )
+    pick = rng.permutation(cand)[:count]
+    start = day - rng.integers(5, 120, len(pick))
+    start = np.maximum(start, np.maximum(r.start[pick] + 1, dob[pick] + 1))
+    r.cla_start[pick] = start
+    r.cla_end[pick] = far
+    age = (start - dob[pick]) / YEAR
+    r.cla_route[pick] = np.where(age >= 10, LONG, HOME)
+    r.not_in_need[pick] = False
+    _end_cin_plans_at(r, pick, start)

@@ -10,6 +10,7 @@ import polars as pl
 from lineofsight.synth.allocation import Allocations, worker_on
 from lineofsight.synth.context import Context
 from lineofsight.synth.dates import NA, YEAR, Days, Ints, add_years, date_series, frame, or_none
+from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.recurring import series
 from lineofsight.synth.workforce import Workforce
 
@@ -83,7 +84,7 @@ def visit_frame(
     ids = or_none(worker >= 0, wf.worker_id[np.maximum(worker, 0)])
     return frame(
         {
-            "key": [f"VIS-{k:08d}" for k in range(1, count + 1)],
+            "key": make_keys("VIS", count, width=8),
             "child_id": np.array(ctx.children.keys)[child][order],
             "kind": kind[order],
             "visited_on": date_series("v", day[order]),

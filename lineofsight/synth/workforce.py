@@ -16,6 +16,7 @@ import polars as pl
 from lineofsight.synth import pools
 from lineofsight.synth.context import Context
 from lineofsight.synth.dates import NA, YEAR, Bools, Days, Ints, date_series, frame, or_none
+from lineofsight.synth.ids import keys as make_keys
 
 ROLES = np.array(
     [
@@ -335,7 +336,7 @@ def _occupy(ctx: Context, rng: np.random.Generator, seat_team: Ints, seat_role: 
     )
     membership = frame(
         {
-            "key": [f"TM-{n:06d}" for n in range(1, count + 1)],
+            "key": make_keys("TM", count, width=6),
             "worker_id": staff,
             "team_id": None,
             "started_on": date_series("started_on", b),
