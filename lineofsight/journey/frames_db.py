@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 
 import polars as pl
-from django.db import connection, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from lineofsight.accounts.models import User
@@ -20,6 +20,7 @@ from lineofsight.journey.domain.frame_schema import TABLES
 from lineofsight.journey.domain.frames import FrameError, Frames, TableSchema, frames_conform
 from lineofsight.journey.frame_tables import FRAME_MODELS, frame_fields
 
+FRAMES_LOAD_REFUSED = "{table}: the database refused the rows ({error}); nothing was loaded"
 FRAMES_LOAD_DANGLING = (
     "{table}.{column}: {count} rows refer to {target} keys that exist neither in the frames "
     "nor in the database (for example {examples})"
@@ -209,11 +210,14 @@ def frames_load(
         is_new = ~incoming.get_column(table.key).is_in(existing.get_column(table.key).implode())
         added = incoming.filter(is_new)
         resolved = _resolve_with_self(added, table, key_maps)
-        _insert(model, table, _for_database(resolved, table), now)
-        key_maps[name] = _key_map(table, model)
-        _fill_self_references(model, table, added, key_maps[name])
         changed = _changed_rows(table, incoming.filter(~is_new), existing)
-        _update(model, table, changed, key_maps, now)
+        try:
+            _insert(model, table, _for_database(resolved, table), now)
+            key_maps[name] = _key_map(table, model)
+            _fill_self_references(model, table, added, key_maps[name])
+            _update(model, table, changed, key_maps, now)
+        except (IntegrityError, connection.Database.IntegrityError) as error:
+            raise FrameError(FRAMES_LOAD_REFUSED.format(table=name, error=error)) from error
         counts[name] = {
             "added": added.height,
             "updated": changed.height,

@@ -211,3 +211,14 @@ def test_unknown_code_is_refused_with_the_column_named():
     frames["cp_plan"] = frames["cp_plan"].with_columns(pl.lit("XYZ").alias("initial_category"))
     with pytest.raises(FrameError, match=r"cp_plan\.initial_category: unknown codes \['XYZ'\]"):
         frames_conform(TABLES, frames)
+
+
+@pytest.mark.django_db
+def test_a_row_the_database_refuses_names_the_table_and_nothing_is_written():
+    frames = small_frames()
+    frames["cp_plan"] = frames["cp_plan"].with_columns(pl.col("started_on").alias("ended_on"))
+    with pytest.raises(
+        FrameError, match=r"cp_plan: the database refused.*cp_plan_ends_after_start"
+    ):
+        frames_load(frames=frames)
+    assert frames_extract()["child"].is_empty()
