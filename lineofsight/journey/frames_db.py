@@ -216,7 +216,7 @@ def frames_load(
             key_maps[name] = _key_map(table, model)
             _fill_self_references(model, table, added, key_maps[name])
             _update(model, table, changed, key_maps, now)
-        except (IntegrityError, connection.Database.IntegrityError) as error:
+        except (IntegrityError, _driver_integrity_error()) as error:
             raise FrameError(FRAMES_LOAD_REFUSED.format(table=name, error=error)) from error
         counts[name] = {
             "added": added.height,
@@ -230,6 +230,12 @@ def frames_load(
         detail={"rows": counts, "reason": reason},
     )
     return counts
+
+
+def _driver_integrity_error() -> type[Exception]:
+    """The driver's own IntegrityError: COPY on PostgreSQL bypasses Django's wrapping."""
+    driver = getattr(connection, "Database", None)
+    return getattr(driver, "IntegrityError", IntegrityError)
 
 
 def _changed_rows(
