@@ -108,7 +108,7 @@ class Command(BaseCommand):
             la_code=council.info.la_code or "",
             region=council.info.region or "",
             reference_date=council.reference_date,
-            child_population=council.figures.child_population,
+            child_population=council.figures.population,
             is_synthetic=True,
             synth_seed=council.seed,
         )
