@@ -192,8 +192,8 @@ def allocate(ctx: Context, spells: Spells, wf: Workforce) -> Allocations:
         if len(pending) == 0:
             break
         worker = np.full(len(pending), -1, np.int64)
-        for role, roles in roles_for.items():
-            sel = alloc_role[pending] == role
+        for role_name, roles in roles_for.items():
+            sel = alloc_role[pending] == role_name
             worker[sel] = wf.pick(rng, team[spell_of[pending[sel]]], roles, p_start[pending[sel]])
         found = worker >= 0
         w_end = np.where(found, wf.occ_end[np.maximum(worker, 0)], 0)

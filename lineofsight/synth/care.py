@@ -191,7 +191,7 @@ def _placement_moves(ctx: Context, pr: Periods) -> tuple[Ints, Days, Ints]:
 
     def share(mean: float) -> float:
         q = k / (k + mean)
-        return 1 - q**k - k * (mean / (k + mean)) * q**k
+        return float(1 - q**k - k * (mean / (k + mean)) * q**k)
 
     low, high = 0.01, 10.0
     for _ in range(50):
@@ -566,10 +566,10 @@ def episode_frame(
             "CUSTOD",
         ]
     )
-    weights = np.array([0.34, 0.03, 0.02, 0.03, 0.01, 0.15, 0.1, 0.08, 0.1, 0.05, 0.09, 0.0])
+    change_p = np.array([0.34, 0.03, 0.02, 0.03, 0.01, 0.15, 0.1, 0.08, 0.1, 0.05, 0.09, 0.0])
     if ctx.year >= 2019:
-        weights[-1] = 0.01
-    change = changes[rng.choice(len(changes), count, p=weights / weights.sum())]
+        change_p[-1] = 0.01
+    change = changes[rng.choice(len(changes), count, p=change_p / change_p.sum())]
     age_ep = (ep.end - pr.dob[ep.period]) / YEAR
     change = np.where((change == "CUSTOD") & (age_ep < 10), "OTHER", change)
     change = np.where(nxt_rne == "T", "CARPL", change)
@@ -985,12 +985,11 @@ def _legal_and_adoption(
             "placed_on": date_series("pl", placed),
             "adoption_order_on": date_series("o", order_day),
             "ceased_on": date_series("c", ceased),
-            "ceased_reason": np.where(
+            "ceased_reason": or_none(
                 ceased != NA,
                 np.array(["RD1", "RD2", "RD3", "RD4"])[
                     rng.choice(4, count, p=[0.3, 0.25, 0.3, 0.15])
                 ],
-                None,
             ),
             "is_foster_for_adoption": ffa,
             "adopted_by_foster_carer": or_none(is_matched, by_foster),

@@ -75,7 +75,8 @@ class Context:
         return np.where(end > self.reference, NA, end)
 
     def in_window(self, days: Days) -> Bools:
-        return (days != NA) & (days >= self.window_start) & (days <= self.reference)
+        result: Bools = (days != NA) & (days >= self.window_start) & (days <= self.reference)
+        return result
 
     def code_year(self, days: Days) -> Ints:
         """The collection year (ending 31 March) a date falls in."""

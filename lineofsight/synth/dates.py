@@ -34,7 +34,8 @@ def add_years(days: Days, years: int) -> Days:
         np.int64
     )
     offset = np.minimum(offset, month_length - 1)
-    return shifted.astype("datetime64[D]").astype(np.int64) + offset
+    out: Days = shifted.astype("datetime64[D]").astype(np.int64) + offset
+    return out
 
 
 def date_series(name: str, days: Days) -> pl.Series:

@@ -108,7 +108,8 @@ def source_probabilities(ctx: Context) -> np.ndarray:
     for code, share in _OTHER_WEIGHTS.items():
         weights[code] = rest * share / total
     values = np.array([weights[code] for code in SOURCES.tolist()])
-    return values / values.sum()
+    shares: np.ndarray = values / values.sum()
+    return shares
 
 
 def draw_sources(ctx: Context, rng: np.random.Generator, days: Days) -> np.ndarray:
@@ -202,7 +203,8 @@ def _open_on(owner: Ints, start: Days, end: Days, who: Ints, when: Days) -> Bool
     probe = who * (1 << 22) + (when - base)
     idx = np.searchsorted(key, probe, side="right") - 1
     idx = np.maximum(idx, 0)
-    return (owner[idx] == who) & (start[idx] <= when) & (end[idx] > when)
+    result: Bools = (owner[idx] == who) & (start[idx] <= when) & (end[idx] > when)
+    return result
 
 
 def contact_frame(ctx: Context, fd: FrontDoor, decided_by: np.ndarray) -> pl.DataFrame:

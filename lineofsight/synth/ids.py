@@ -66,7 +66,8 @@ def nhs_numbers(rng: np.random.Generator, count: int) -> npt.NDArray[np.object_]
     check = np.where(check == 11, 0, check)
     ok = check != 10
     numbers = (body[ok] * 10 + check[ok])[:count]
-    return numbers.astype(str).astype(object)
+    out: npt.NDArray[np.object_] = numbers.astype(str).astype(object)
+    return out
 
 
 def nhs_is_valid(number: str) -> bool:

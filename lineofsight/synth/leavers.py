@@ -47,12 +47,12 @@ def leaver_frame(
     rows_child: list[Ints] = []
     rows_day: list[Days] = []
     rows_age: list[Ints] = []
-    for age in (17, 18, 19, 20, 21):
-        birthday = add_years(dob, age)
+    for years in (17, 18, 19, 20, 21):
+        birthday = add_years(dob, years)
         ok = (birthday >= ctx.window_start) & (birthday <= ctx.reference) & (birthday >= left)
         rows_child.append(np.flatnonzero(ok))
         rows_day.append(birthday[ok])
-        rows_age.append(np.full(ok.sum(), age))
+        rows_age.append(np.full(ok.sum(), years))
     idx = np.concatenate(rows_child)
     day = np.concatenate(rows_day)
     age = np.concatenate(rows_age)

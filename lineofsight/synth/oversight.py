@@ -318,10 +318,9 @@ def decision_frame(
             "kind": kind[order],
             "decision": decision[order],
             "rationale": rationale[order],
-            "actions": np.where(
+            "actions": or_none(
                 has_actions,
                 "Social worker to update the plan and share it with the family and agencies.",
-                None,
             )[order],
             "actions_due_on": date_series(
                 "a", np.where(has_actions, day + rng.integers(5, 29, count), NA)[order]
@@ -441,10 +440,9 @@ def audit_frame(ctx: Context, wf: Workforce) -> pl.DataFrame:
             "grade": grades[grade_i],
             "moderated_grade": or_none(moderated, grades[shift]),
             "themes": themes,
-            "actions": np.where(
+            "actions": or_none(
                 has_actions,
                 "Update the chronology and complete direct work with the child within four weeks.",
-                None,
             ),
             "actions_due_on": date_series("d", np.where(has_actions, day + 28, NA)),
         },
@@ -481,11 +479,10 @@ def complaint_frame(ctx: Context) -> pl.DataFrame:
             "about": COMPLAINT_ABOUT[rng.integers(0, len(COMPLAINT_ABOUT), count)],
             "outcome": or_none(answered, outcome),
             "responded_on": date_series("p", np.where(answered, responded, NA)),
-            "learning": np.where(
+            "learning": or_none(
                 learning,
                 "Shared with the team: explain decisions to families "
                 "in writing and agree how to keep in touch.",
-                None,
             ),
         },
         schema_overrides={"child_id": pl.String, "outcome": pl.String, "learning": pl.String},

@@ -581,7 +581,8 @@ def simulate(
 
 
 def open_at(start: Days, end: Days, day: int) -> Bools:
-    return (start != NA) & (start <= day) & (end > day)
+    result: Bools = (start != NA) & (start <= day) & (end > day)
+    return result
 
 
 def stocks(skeleton: Skeleton) -> dict[str, int]:

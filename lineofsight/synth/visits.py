@@ -74,8 +74,8 @@ def visit_frame(
     alone = seen & (age >= 4) & (rng.random(count) < 0.62)
     bedroom = np.where(
         np.isin(kind, ["cp", "cin"]),
-        np.where(rng.random(count) < 0.7, rng.random(count) < 0.75, None),
-        np.where(kind == "cla", np.where(rng.random(count) < 0.4, True, None), None),
+        or_none(rng.random(count) < 0.7, rng.random(count) < 0.75),
+        or_none((kind == "cla") & (rng.random(count) < 0.4), True),
     )
     worker = worker_on(sw, child, day)
     leaver = kind == "care_leaver"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import polars as pl
 import pytest
@@ -46,7 +47,8 @@ def test_child_ids_and_upns(walsall: SyntheticCouncil) -> None:
     child = walsall.frames["child"]
     assert child["child_id"].str.contains(r"^[A-Za-z0-9]{1,10}$").all()
     upns = child["upn"].drop_nulls().to_list()
-    assert upns and all(upn_is_valid(upn) for upn in upns)
+    assert upns
+    assert all(upn_is_valid(upn) for upn in upns)
     assert child.filter(pl.col("upn").is_null() & pl.col("upn_unknown_reason").is_null()).is_empty()
     unborn = child.filter(pl.col("born_on").is_null())
     assert unborn["expected_birth_on"].null_count() == 0
@@ -210,7 +212,7 @@ def test_nothing_before_birth_or_after_eighteen(walsall: SyntheticCouncil) -> No
 def test_adoption_dates_are_in_order(walsall: SyntheticCouncil) -> None:
     adoption = walsall.frames["adoption"]
     steps = ["decision_on", "placement_order_on", "matched_on", "placed_on", "adoption_order_on"]
-    for earlier, later in zip(steps, steps[1:], strict=False):
+    for earlier, later in itertools.pairwise(steps):
         assert adoption.filter(pl.col(later) < pl.col(earlier)).is_empty(), (earlier, later)
     assert adoption.filter(
         pl.col("ceased_on").is_not_null() & pl.col("ceased_reason").is_null()
