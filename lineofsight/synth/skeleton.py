@@ -160,7 +160,10 @@ class _Simulator:
         self.age_tilt = min(0.35, max(0.0, 0.12 * (self.cla_mean_days / YEAR - 2.8)))
         other = targets.cin_stock - targets.cp_stock - targets.cla_stock
         self.other_mean_days = max(other, 0.0) / targets.referrals * YEAR
-        self.p_again = min(0.8, targets.cp_second / 0.7)
+        # some plans recur after a gap; the rest of the second plans come from re-referrals
+        self.p_again = min(0.8, 1.6 * targets.cp_second)
+        self.plans_so_far = 0
+        self.second_so_far = 0
         self.p_long_repeat = 0.3
         self.notes: dict[str, float] = {}
 
@@ -247,6 +250,7 @@ class _Simulator:
         pool = icpc & ~forced
         want = t.cp_starts / t.referrals * n_base - forced[steady].sum()
         plan |= pool & (rng.random(n) < _ratio(want, (pool & steady).sum()))
+        self._second_plans(plan, s47, icpc, forced, prior_cp, normal & ~nfa & ~direct, steady)
 
         # --- not in need after assessment
         pool = normal & ~nfa & ~direct & ~plan
@@ -420,6 +424,44 @@ class _Simulator:
         keep = (nxt != NA) & (nxt < cb18 - 30) & (nxt <= self.reference) & (nxt > end)
         prior = np.maximum(prior_cp, 0) + plan
         return refs, child[keep], nxt[keep], next_forced[keep], prior[keep]
+
+    def _second_plans(
+        self,
+        plan: Bools,
+        s47: Bools,
+        icpc: Bools,
+        forced: Bools,
+        prior_cp: Ints,
+        eligible: Bools,
+        steady: Bools,
+    ) -> None:
+        """Move plans to children with an earlier plan until the batch's share of second or
+        later plans is the published one (as far as such children are available)."""
+        rng = self.rng
+        prior = prior_cp > 0
+        # Generations come in order (first referrals first), so aim at the running share.
+        plans = int((plan & steady).sum()) + self.plans_so_far
+        have = int((plan & steady & prior).sum()) + self.second_so_far
+        short = round(self.t.cp_second * plans) - have
+        self.plans_so_far = plans
+        self.second_so_far = have
+        if short == 0:
+            return
+        towards = prior if short > 0 else ~prior
+        gain = np.flatnonzero(eligible & towards & ~plan & steady)
+        # a re-referral that was to recur as a plan may be dropped to S47 only, not the reverse
+        lose = np.flatnonzero(plan & ~towards & (~forced | (short < 0)) & steady)
+        k = min(abs(short), len(gain), len(lose))
+        if k == 0:
+            return
+        gain = rng.permutation(gain)[:k]
+        lose = rng.permutation(lose)[:k]
+        s47[gain] = True
+        icpc[gain] = True
+        plan[gain] = True
+        plan[lose] = False
+        icpc[lose] = False
+        self.second_so_far += k if short > 0 else -k
 
     # ------------------------------------------------------------ care
 
