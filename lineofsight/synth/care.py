@@ -14,12 +14,13 @@ consistent with the rules in statutory-formats.md.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
 
-from lineofsight.synth.allocation import Allocations
+from lineofsight.synth.allocation import Allocations, worker_on
 from lineofsight.synth.calendar import add_working_days
 from lineofsight.synth.context import Context
 from lineofsight.synth.dates import (
@@ -30,6 +31,8 @@ from lineofsight.synth.dates import (
     Ints,
     add_years,
     date_series,
+    datetime_series,
+    day,
     frame,
     or_none,
 )
@@ -82,8 +85,7 @@ def _periods(ctx: Context, primary_need: np.ndarray) -> Periods:
     start, end, route = r.cla_start[rows], r.cla_end[rows], r.cla_route[rows]
     child = r.child[rows]
     dob = ctx.children.dob[child]
-    uasc = ctx.children.uasc[child] & (r.start[rows] == ctx.skeleton.referrals.start[rows])
-    uasc &= ctx.children.uasc[child]
+    uasc = ctx.children.uasc[child]
     age = (start - dob) / YEAR
     length = end - start
     # Care orders: always for adoption, often for SGO and long stays, calibrated overall to the
@@ -148,7 +150,6 @@ def _legal_schedule(ctx: Context, pr: Periods) -> tuple[Ints, Days, Ints]:
     """(period, day, status) rows: every legal status a period has, from its start."""
     rng = ctx.rng("care")
     n = len(pr.start)
-    age = (pr.start - pr.dob) / YEAR
     main = np.where(pr.care_order, C1, V2)
     main = np.where(pr.route == REMAND, J1, main)
     # an s20 start that later goes to court
@@ -172,7 +173,6 @@ def _legal_schedule(ctx: Context, pr: Periods) -> tuple[Ints, Days, Ints]:
     has_final = (pr.final != NA) & (pr.final > main_day)
     final_status = np.where(pr.route == ADOPT, E1, C2)
     rows.append((idx[has_final], pr.final[has_final], final_status[has_final]))
-    del age
     period = np.concatenate([x[0] for x in rows])
     day = np.concatenate([x[1] for x in rows])
     status = np.concatenate([x[2] for x in rows])
@@ -231,13 +231,11 @@ def _placement_moves(ctx: Context, pr: Periods) -> tuple[Ints, Days, Ints]:
     # keep moves strictly inside the period; adoption placements take the adoption's stage
     ok = (day > pr.start[period]) & (day < pr.end[period])
     adoption_phase = (pr.placed[period] != NA) & (day > pr.placed[period]) & (kind == 0)
-    home_phase = kind == 2
     ok &= ~adoption_phase
     period, day, kind = period[ok], day[ok], kind[ok]
     # drop random moves after a planned final move (home or semi-independence)
     order = np.lexsort((day, period))
     period, day, kind = period[order], day[order], kind[order]
-    del home_phase
     return period, day, kind
 
 
@@ -617,7 +615,12 @@ def care_frames(
         rng.choice(7, len(owner), p=[0.5, 0.05, 0.04, 0.04, 0.05, 0.27, 0.05])
     ]
     code = np.where(age < 4, "PN0", code)
-    iro = wf.pick(rng, np.full(len(owner), wf.teams_of_area("iro")[0]), {IRO}, day)
+    # chaired by the child's own IRO where one is allocated
+    own = alloc.role == "iro"
+    iro_alloc = Allocations(*(getattr(alloc, name)[own] for name in alloc.__dataclass_fields__))
+    iro = worker_on(iro_alloc, pr.child[owner], day)
+    none = iro < 0
+    iro[none] = wf.pick(rng, np.full(int(none.sum()), wf.teams_of_area("iro")[0]), {IRO}, day[none])
     out["cla_review"] = frame(
         {
             "key": make_keys("CLR", len(owner), width=7),
@@ -769,12 +772,8 @@ def _missing(
     rows_p: list[Ints] = []
     rows_s: list[Days] = []
     rows_e: list[Days] = []
-    import datetime as dt
-
-    from lineofsight.synth.dates import day as to_day
-
     for y in years:
-        y0, y1 = to_day(dt.date(int(y) - 1, 4, 1)), to_day(dt.date(int(y), 3, 31)) + 1
+        y0, y1 = day(dt.date(int(y) - 1, 4, 1)), day(dt.date(int(y), 3, 31)) + 1
         s = np.maximum(pr.start, y0)
         e = np.minimum(live_end, y1)
         ok = e > s
@@ -815,8 +814,6 @@ def _missing(
     done_day = np.where(done, end_day + rng.integers(0, 4, len(owner)), NA)
     done = done & (done_day <= reference)
     done_day = np.where(done, done_day, NA)
-    from lineofsight.synth.dates import datetime_series
-
     order = np.lexsort((minutes, start_day))
     table = frame(
         {
@@ -1065,11 +1062,7 @@ def _adopters(ctx: Context, rng: np.random.Generator, adoptions: int) -> pl.Data
 def _previous_permanence(
     ctx: Context, rng: np.random.Generator, pr: Periods, keys: np.ndarray
 ) -> pl.DataFrame:
-    import datetime as dt
-
-    from lineofsight.synth.dates import day as to_day
-
-    since = to_day(dt.date(2016, 4, 1))
+    since = day(dt.date(2016, 4, 1))
     rows = np.flatnonzero((pr.start >= since) & (pr.start >= ctx.window_start))
     count = len(rows)
     kind = np.array(["Z1", "P4", "P1", "P2", "P3"])[

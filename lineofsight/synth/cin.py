@@ -342,18 +342,12 @@ def cin_frames(
     out["core_group"] = frame(
         {
             "key": make_keys("CG", len(owner), width=7),
-            "cp_plan_id": np.array(_plan_keys_by_row(cp_keys, rows, r.cp_start))[owner]
-            if len(owner)
-            else np.array([], dtype=object),
+            "cp_plan_id": cp_keys[owner] if len(owner) else np.array([], dtype=object),
             "held_on": date_series("h", held),
             "attended_by_agencies": rng.integers(1, 6, len(owner)),
         }
     )
     return out
-
-
-def _plan_keys_by_row(cp_keys: np.ndarray, rows: Ints, starts: Days) -> np.ndarray:
-    return cp_keys
 
 
 def _team_of(wf: Workforce, worker: Ints, rng: np.random.Generator, area: str) -> Ints:
@@ -393,10 +387,6 @@ def _factors(
     drop = alone[owner] & ~first
     code = np.where(alone[owner] & first, "21", code)
     owner, code = owner[~drop], code[~drop]
-    pairs = np.unique(
-        np.column_stack([owner, np.searchsorted(codes, code, sorter=None) * 0]), axis=0
-    )
-    del pairs
     table = frame({"owner": owner, "factor": code}).unique(maintain_order=True)
     return frame(
         {

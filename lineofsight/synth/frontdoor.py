@@ -15,6 +15,7 @@ from lineofsight.synth.dates import (
     Bools,
     Days,
     Ints,
+    add_years,
     date_series,
     datetime_series,
     frame,
@@ -309,10 +310,13 @@ def early_help_frame(
     assess_done = assess_start + rng.integers(5, 40, count)
     plan_start = assess_done + rng.integers(0, 10, count)
     length = rng.gamma(1.5, 1 / 1.5, count) * 180 + 30
-    end = start + np.round(length).astype(np.int64)
+    end = np.maximum(start + np.round(length).astype(np.int64), plan_start + 14)
     dob = ctx.children.dob[child]
     keep = (start <= ctx.reference) & (start < dob + 18 * YEAR - 30)
-    end = np.minimum(end, (dob + np.round(18 * YEAR)).astype(np.int64))
+    end = np.minimum(end, add_years(dob, 18))
+    assess_start = np.minimum(assess_start, end)
+    assess_done = np.minimum(assess_done, end)
+    plan_start = np.minimum(plan_start, end)
     outcome = EH_OUTCOMES[rng.choice(5, count, p=[0.55, 0.12, 0.18, 0.08, 0.07])]
     has_plan = rng.random(count) < 0.8
     table = frame(

@@ -7,13 +7,13 @@ import numpy as np
 import polars as pl
 
 from lineofsight.synth.allocation import Allocations, worker_on
+from lineofsight.synth.calendar import add_working_days
 from lineofsight.synth.context import Context
 from lineofsight.synth.dates import (
     NA,
     YEAR,
     Days,
     Ints,
-    add_years,
     date_series,
     datetime_series,
     frame,
@@ -217,7 +217,6 @@ def supervision_frames(
         sessions.join(allocs, on="worker", how="inner")
         .filter((pl.col("s") <= pl.col("day")) & (pl.col("e") > pl.col("day")))
         .unique(subset=["session", "child"], keep="first", maintain_order=True)
-        .with_columns(pl.Series("r", rng.random(0)) if False else pl.lit(0).alias("r"))
     )
     if joined.height:
         joined = joined.with_columns(pl.Series("r", rng.random(joined.height)))
@@ -259,7 +258,8 @@ def decision_frame(
     stepdown = (r.cp_end != NA) & (r.cin2_start == r.cp_end)
     parts.append((r.child, np.where(stepdown, r.cp_end, NA), "step_down"))
     parts.append((r.child, r.cla_start, "become_looked_after"))
-    parts.append((r.child, np.where(r.cla_start != NA, r.cla_start - 10, NA), "legal_planning"))
+    planning = np.maximum(r.cla_start - 10, r.start)
+    parts.append((r.child, np.where(r.cla_start != NA, planning, NA), "legal_planning"))
     parts.append((r.child, np.where(r.end <= ctx.reference, r.end, NA), "closure"))
     parts.append((placement_moves[0], placement_moves[1], "placement_move"))
     alloc_pick = np.flatnonzero((sw.role == "social_worker") & (rng.random(len(sw.role)) < 0.3))
@@ -378,7 +378,6 @@ def note_frame(ctx: Context, wf: Workforce, sw: Allocations) -> pl.DataFrame:
         author = np.concatenate([author, author[amend]])
         minutes = np.concatenate([minutes, np.minimum(minutes[amend] + 60, 1439)])
         note_keys = np.concatenate([note_keys, extra_keys])
-        minutes = np.where((np.arange(len(minutes)) >= count) & (day == day), minutes, minutes)
     return frame(
         {
             "key": note_keys,
@@ -462,8 +461,6 @@ def complaint_frame(ctx: Context) -> pl.DataFrame:
     day = np.sort(rng.integers(ctx.window_start, ctx.reference + 1, count))
     child = _open_children(ctx, rng, day)
     child = np.where(rng.random(count) < 0.85, child, -1)
-    from lineofsight.synth.calendar import add_working_days
-
     responded = add_working_days(day, rng.integers(8, 45, count))
     answered = responded <= ctx.reference
     outcome = np.array(["upheld", "partly_upheld", "not_upheld", "withdrawn"])[
@@ -487,8 +484,3 @@ def complaint_frame(ctx: Context) -> pl.DataFrame:
         },
         schema_overrides={"child_id": pl.String, "outcome": pl.String, "learning": pl.String},
     )
-
-
-__all__ = [
-    "add_years",
-]

@@ -9,9 +9,10 @@ import polars as pl
 
 from lineofsight.synth import pools
 from lineofsight.synth.context import Children, Context
-from lineofsight.synth.dates import NA, YEAR, Days, Ints, date_series, frame
+from lineofsight.synth.dates import NA, YEAR, Days, date_series, frame
 from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.people import Families
+from lineofsight.synth.skeleton import ADOPT
 
 
 @dataclass
@@ -168,12 +169,6 @@ def first_care_start(ctx: Context, count: int) -> tuple[Days, np.ndarray]:
     is_first = np.r_[True, r.child[rows][1:] != r.child[rows][:-1]]
     first[r.child[rows][is_first]] = r.cla_start[rows][is_first]
     adopted = np.zeros(count, bool)
-    from lineofsight.synth.skeleton import ADOPT
-
     done = rows[(r.cla_route[rows] == ADOPT) & (r.cla_end[rows] <= ctx.reference)]
     adopted[r.child[done]] = True
     return first, adopted
-
-
-def with_families(ctx: Context) -> Ints:
-    return np.zeros(0, np.int64)

@@ -210,7 +210,6 @@ class _Simulator:
         cb18 = b18[child]
         cdob = dob[child]
         is_uasc = uasc[child] & (prior_cp < 0)  # first referral of a UASC child
-        is_uasc &= np.ones(n, bool)
         normal = ~forced & ~is_uasc
         # Calibrate on referrals after the warm-up, when every child's past is complete.
         steady = start >= self.steady_from
