@@ -7,7 +7,7 @@ inside one transaction, so a load is all or nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
 import polars as pl
@@ -188,7 +188,11 @@ def _insert(
 
 @transaction.atomic
 def frames_load(
-    *, frames: Mapping[str, pl.DataFrame], acting_user: User | None = None, reason: str = ""
+    *,
+    frames: Mapping[str, pl.DataFrame],
+    acting_user: User | None = None,
+    reason: str = "",
+    progress: Callable[[str], None] | None = None,
 ) -> dict[str, dict[str, int]]:
     """Bring the database up to the records in `frames`, in one transaction.
 
@@ -204,6 +208,8 @@ def frames_load(
     for name, model in FRAME_MODELS:
         table = TABLES[name]
         incoming = conformed[name]
+        if progress is not None:
+            progress(f"loading {name}")
         raw = _raw_frame(model)
         key_maps[name] = _keys_of(name, raw)
         existing = _convert(name, raw, key_maps)

@@ -68,7 +68,7 @@ class Command(BaseCommand):
             )
             return
         try:
-            counts = self._load(council)
+            counts = self._load(council, progress)
         except FrameError as error:
             raise CommandError(f"nothing was loaded: {error}") from error
         total = sum(table["added"] for table in counts.values())
@@ -95,13 +95,21 @@ class Command(BaseCommand):
             bar.close()
 
     @transaction.atomic
-    def _load(self, council):
+    def _load(self, council, progress):
         if Council.objects.exists():
             raise FrameError(
                 f"the database already holds {Council.objects.get()}: "
                 "a database serves one council (use a fresh database, or --out)"
             )
-        counts = frames_load(frames=council.frames, reason=f"synth seed {council.seed}")
+        with tqdm(total=len(council.frames), desc="loading", disable=not progress) as bar:
+
+            def step(message: str) -> None:
+                bar.set_postfix_str(message)
+                bar.update(1)
+
+            counts = frames_load(
+                frames=council.frames, reason=f"synth seed {council.seed}", progress=step
+            )
         Council.objects.create(
             name=council.info.name,
             la_number=council.info.la_number,
