@@ -123,6 +123,8 @@ def _periods(ctx: Context, primary_need: np.ndarray) -> Periods:
     matched = np.where(adopt, np.minimum(matched, placed - 7), NA)
     placement_order = np.where(adopt, np.minimum(placement_order, matched), NA)
     decision = np.where(adopt, np.minimum(decision, placement_order - 7), NA)
+    decision = np.where(adopt, np.maximum(decision, start + 14), NA)
+    placement_order = np.where(adopt, np.maximum(placement_order, decision), NA)
     final = np.where(adopt, placement_order, final)
     final = np.where(care_order & (final < end - 1), final, NA)
     need = primary_need[rows].astype(str)
@@ -345,6 +347,11 @@ def _placements(
     )
     place = np.where(age < 1, infant, np.where(age < 12, young, np.where(age < 16, middle, older)))
     place = np.where((place == "U4") & (number == 0), "U6", place)
+    # placement with parents only under a care order, and not as the first placement
+    place = np.where((place == "P1") & ~(pr.care_order[period] & (number > 0)), "U3", place)
+    # children on the way to adoption are fostered until they are placed with adopters
+    adopting = route == ADOPT
+    place = np.where(adopting & ~np.isin(place, ["U3", "U5", "U6"]), "U6", place)
     # unaccompanied children
     u_old = np.where(
         rng.random(count) < 0.6, np.where(rng.random(count) < 0.8, semi, independent), "U6"
@@ -416,7 +423,7 @@ def _placements(
         0.3,
     )
     out = rng.random(count) < out_p
-    out &= provider != "PR1"
+    out &= (provider != "PR1") & (place != "P1")
     at_ref = _open_on_reference(ctx, p_index, e_day, period, pr, count)
     n_ref = max(int(at_ref.sum()), 1)
     n_out = int((at_ref & out & ~uasc).sum())
@@ -584,6 +591,22 @@ def episode_frame(
         pl.Series("reason_ceased", reason.tolist(), dtype=pl.String),
         pl.Series("reason_place_change", change.tolist(), dtype=pl.String),
     )
+    # Placed with parents: at home (rule 392d), and never under s20 alone (rule 378).
+    s20_home = (pl.col("placement_type") == "P1") & (pl.col("legal_status") == "V2")
+    la_fostering = f"SC{(int(ctx.info.la_number) * 977) % 900000 + 100000:06d}"
+    table = table.with_columns(
+        pl.when(s20_home).then(pl.lit("U3")).otherwise("placement_type").alias("placement_type"),
+        pl.when(s20_home)
+        .then(pl.lit("PR1"))
+        .otherwise("placement_provider")
+        .alias("placement_provider"),
+        pl.when(s20_home).then(pl.lit(la_fostering)).otherwise("urn").alias("urn"),
+    ).with_columns(
+        pl.when(pl.col("placement_type") == "P1")
+        .then(pl.col("home_postcode"))
+        .otherwise("placement_postcode")
+        .alias("placement_postcode")
+    )
     return table
 
 
@@ -591,7 +614,12 @@ def episode_frame(
 
 
 def care_frames(
-    ctx: Context, pr: Periods, ep: Episodes, wf: Workforce, alloc: Allocations
+    ctx: Context,
+    pr: Periods,
+    ep: Episodes,
+    placements: pl.DataFrame,
+    wf: Workforce,
+    alloc: Allocations,
 ) -> dict[str, pl.DataFrame]:
     rng = ctx.rng("care")
     assert ctx.children is not None
@@ -655,7 +683,7 @@ def care_frames(
         }
     )
     out["missing_episode"] = _missing(ctx, rng, pr, live_end, keys)
-    out.update(_legal_and_adoption(ctx, rng, pr, keys))
+    out.update(_legal_and_adoption(ctx, rng, pr, keys, _last_placements(pr, ep, placements)))
     out["previous_permanence"] = _previous_permanence(ctx, rng, pr, keys)
     return out
 
@@ -836,8 +864,20 @@ def _missing(
     return table
 
 
+def _last_placements(pr: Periods, ep: Episodes, placements: pl.DataFrame) -> Bools:
+    """Whether each period's last placement was with adopters who had fostered the child."""
+    types = placements["placement_type"].to_numpy()[ep.placement]
+    out = np.zeros(len(pr.start), bool)
+    out[ep.period[ep.last]] = np.isin(types[ep.last], ["A3", "A5"])
+    return out
+
+
 def _legal_and_adoption(
-    ctx: Context, rng: np.random.Generator, pr: Periods, keys: np.ndarray
+    ctx: Context,
+    rng: np.random.Generator,
+    pr: Periods,
+    keys: np.ndarray,
+    adopted_by_carers: Bools,
 ) -> dict[str, pl.DataFrame]:
     reference = ctx.reference
     n = len(pr.start)
@@ -971,7 +1011,8 @@ def _legal_and_adoption(
     if ctx.year < 2020:
         legal_status = np.where((sex == "MF") & (legal_status == "L2"), "L11", legal_status)
     ffa = rng.random(count) < 0.1
-    by_foster = ffa | (rng.random(count) < 0.1)
+    with_carers = np.concatenate([adopted_by_carers[a], np.zeros(len(reversed_), bool)])
+    by_foster = with_carers
     adoption = frame(
         {
             "key": make_keys("ADO", count, width=5),

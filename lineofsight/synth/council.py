@@ -145,7 +145,7 @@ def build_frames(ctx: Context, say: Callable[[str], None]) -> dict[str, pl.DataF
     periods = care._periods(ctx, need)
     episodes, placements = care.build_episodes(ctx, periods)
     frames["cla_episode"] = care.episode_frame(ctx, periods, episodes, placements)
-    frames.update(care.care_frames(ctx, periods, episodes, wf, alloc))
+    frames.update(care.care_frames(ctx, periods, episodes, placements, wf, alloc))
     eligible = leavers.eligible_leavers(ctx)
     frames["care_leaver_status"] = leavers.leaver_frame(ctx, eligible, pa, wf)
     frames["private_fostering_arrangement"] = relationships.private_fostering_frame(

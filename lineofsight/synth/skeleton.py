@@ -238,7 +238,7 @@ class _Simulator:
         s47 = forced.copy()
         emergency = direct & ~is_uasc & (rng.random(n) < 0.45)
         s47 |= emergency
-        pool = normal & ~nfa & ~direct
+        pool = normal & ~nfa & ~direct & (cb18 - start > 90)  # not weeks before 18
         want = t.s47 / t.referrals * n_base - (emergency | forced)[steady].sum()
         s47 |= pool & (rng.random(n) < _ratio(want, (pool & steady).sum()))
         icpc = forced.copy()
@@ -268,6 +268,9 @@ class _Simulator:
             46 + rng.integers(0, 30, n),
         ).astype(np.int64)
         asmt_end = np.where(assessed, add_working_days(np.maximum(asmt_start, 0), wd), NA)
+        # work finishes by the 18th birthday, when the child stops being a child in need
+        asmt_end = np.where(assessed, np.minimum(asmt_end, cb18 - 1), NA)
+        asmt_start = np.where(assessed, np.minimum(asmt_start, asmt_end), NA)
 
         # --- section 47 and ICPC
         s47_start = np.where(s47, add_working_days(start + rng.integers(0, 3, n), 0), NA)
@@ -282,6 +285,8 @@ class _Simulator:
             icpc, np.maximum(icpc_wd - rng.integers(1, 5, n), 2), 3 + rng.integers(0, 15, n)
         )
         s47_end = np.where(s47, add_working_days(np.maximum(s47_start, 0), done_wd), NA)
+        s47_end = np.where(s47, np.minimum(s47_end, cb18 - 1), NA)
+        s47_start = np.where(s47, np.minimum(s47_start, s47_end), NA)
 
         # --- CP plan length: Little's law on this batch's draws
         cp_start = np.where(plan, icpc_date, NA)
@@ -346,6 +351,7 @@ class _Simulator:
         pre_end = np.where(plan, np.maximum(pre_end, cp_end), pre_end)
         pre_end = np.where(in_care, np.maximum(pre_end, cla_end), pre_end)
         pre_end = np.where(s47, np.maximum(pre_end, s47_end), pre_end)
+        pre_end = np.where(icpc, np.maximum(pre_end, icpc_date), pre_end)
         covered_cp = np.where(plan, cp_end - cp_start, 0)
         covered_cla = np.where(in_care, cla_end - cla_start, 0)
 
@@ -421,6 +427,7 @@ class _Simulator:
         gap = low + np.floor(rng.random(n) * np.maximum(365 - low, 1)).astype(np.int64)
         nxt = np.where(short, start + np.minimum(gap, 365), nxt)
         keep = (nxt != NA) & (nxt < cb18 - 30) & (nxt <= self.reference) & (nxt > end)
+        keep &= ~next_forced | (nxt < cb18 - 150)  # a plan needs time before the 18th birthday
         prior = np.maximum(prior_cp, 0) + plan
         return refs, child[keep], nxt[keep], next_forced[keep], prior[keep]
 

@@ -241,3 +241,69 @@ def test_decisions_have_a_rationale(walsall: SyntheticCouncil) -> None:
     decision = walsall.frames["decision"]
     assert decision.height > 0
     assert (decision["rationale"].str.len_chars() > 10).all()
+
+
+def test_placements_with_parents_and_adoption_placements(walsall: SyntheticCouncil) -> None:
+    episodes = walsall.frames["cla_episode"].sort("child_id", "started_on")
+    p1 = episodes.filter(pl.col("placement_type") == "P1")
+    assert p1.filter(pl.col("legal_status") == "V2").is_empty()  # rule 378
+    assert (p1["placement_postcode"] == p1["home_postcode"]).all()  # rule 392d
+    others = episodes.filter(pl.col("placement_type") != "P1")
+    assert others.filter(pl.col("placement_postcode") == pl.col("home_postcode")).height < 5
+    # A foster placement immediately before a placement for adoption (rule 336).
+    before = episodes.with_columns(
+        pl.col("placement_type").shift(1).over("child_id").alias("previous")
+    ).filter(pl.col("placement_type").is_in(["A5", "A6"]) & (pl.col("reason_new") != "L"))
+    assert before.filter(
+        ~pl.col("previous").is_in(["U1", "U2", "U3", "U4", "U5", "U6", "A5", "A6"])
+    ).is_empty()
+    assert before.filter(pl.col("legal_status") != "E1").is_empty()
+    # Adopted by former foster carers exactly when the last placement was A3/A5 (rule 335).
+    last = episodes.group_by("child_id").agg(pl.col("placement_type").last())
+    adopted = (
+        walsall.frames["adoption"]
+        .filter(pl.col("adoption_order_on").is_not_null())
+        .join(last, on="child_id")
+    )
+    assert adopted.height > 0
+    assert (
+        adopted["adopted_by_foster_carer"] == adopted["placement_type"].is_in(["A3", "A5"])
+    ).all()
+
+
+def test_nothing_in_a_referral_after_it_closes(walsall: SyntheticCouncil) -> None:
+    frames = walsall.frames
+    referral = frames["referral"].select(
+        pl.col("key").alias("referral_id"), "referred_on", "closed_on"
+    )
+    for name, column in (
+        ("assessment", "authorised_on"),
+        ("assessment", "started_on"),
+        ("section47_enquiry", "completed_on"),
+        ("conference", "held_on"),
+        ("strategy_discussion", "held_on"),
+    ):
+        joined = frames[name].join(referral, on="referral_id")
+        assert joined.filter(pl.col(column) > pl.col("closed_on")).is_empty(), (name, column)
+        assert joined.filter(pl.col(column) < pl.col("referred_on")).is_empty(), (name, column)
+    closed = (
+        frames["assessment"]
+        .join(referral, on="referral_id")
+        .filter(pl.col("closed_on").is_not_null())
+    )
+    assert closed.filter(pl.col("authorised_on").is_null()).is_empty()
+
+
+def test_plans_and_care_end_by_the_18th_birthday(walsall: SyntheticCouncil) -> None:
+    births = _births(walsall)
+    plans = (
+        walsall.frames["cp_plan"]
+        .join(
+            walsall.frames["referral"].select(pl.col("key").alias("referral_id"), "child_id"),
+            on="referral_id",
+        )
+        .join(births, on="child_id")
+    )
+    assert plans.filter(pl.col("started_on") >= pl.col("b18")).is_empty()
+    assert plans.filter(pl.col("ended_on") > pl.col("b18")).is_empty()
+    assert plans.filter(pl.col("ended_on") <= pl.col("started_on")).is_empty()
