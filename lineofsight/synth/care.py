@@ -638,6 +638,11 @@ def care_frames(
     owner, day = owner[keep], day[keep]
     order = np.lexsort((owner, day))
     owner, day = owner[order], day[order]
+    # one review a day per child (two periods' series could meet)
+    pair = pr.child[owner] * (1 << 24) + (day - window)
+    _, first_of = np.unique(pair, return_index=True)
+    first_of.sort()
+    owner, day = owner[first_of], day[first_of]
     age = (day - pr.dob[owner]) / YEAR
     code = np.array(["PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"])[
         rng.choice(7, len(owner), p=[0.5, 0.05, 0.04, 0.04, 0.05, 0.27, 0.05])
@@ -840,6 +845,12 @@ def _missing(
     offered = kind_m & (rng.random(len(owner)) < 0.88)
     done = offered & (end_day != NA) & (rng.random(len(owner)) < 0.65)
     done_day = np.where(done, end_day + rng.integers(0, 4, len(owner)), NA)
+    done_min = 600 + rng.integers(0, 420, len(owner))
+    # the interview is at least an hour after the episode started
+    done_total = np.maximum(done_day * 1440 + done_min, start_day * 1440 + minutes + 60)
+    done_day = np.where(done, done_total // 1440, NA)
+    done_min = done_total % 1440
+    done_min = np.where((done_min >= 60) & (done_min < 420), 420 + done_min % 60, done_min)
     done = done & (done_day <= reference)
     done_day = np.where(done, done_day, NA)
     order = np.lexsort((minutes, start_day))
@@ -851,9 +862,7 @@ def _missing(
             "started_at": datetime_series("s", start_day[order], minutes[order]),
             "ended_at": datetime_series("e", end_day[order], end_min[order]),
             "return_interview_offered": or_none(kind_m, offered)[order],
-            "return_interview_done_at": datetime_series(
-                "r", done_day[order], (600 + rng.integers(0, 420, len(owner)))[order]
-            ),
+            "return_interview_done_at": datetime_series("r", done_day[order], done_min[order]),
             "return_interview_accepted": or_none(done, rng.random(len(owner)) < 0.8)[order],
         },
         schema_overrides={
@@ -896,15 +905,18 @@ def _legal_and_adoption(
     care_outcome = np.where(pr.route == ADOPT, "placement_order", care_outcome)
     rows.append((idx[co], np.full(co.sum(), "care"), issued[co], care_end[co], care_outcome[co]))
     # pre-proceedings before some applications
+    # Pre-proceedings before some applications: it ends when proceedings are issued, with
+    # the outcome the proceedings reached (open while they are still running).
     plo = co & (rng.random(n) < 0.45)
     plo_start = np.maximum(issued - rng.integers(30, 120, n), pr.dob)
+    care_done = (care_end != NA) & (care_end <= reference)
     rows.append(
         (
             idx[plo],
             np.full(plo.sum(), "pre_proceedings"),
             plo_start[plo],
-            issued[plo],
-            np.full(plo.sum(), None),
+            np.where(care_done, issued, NA)[plo],
+            care_outcome[plo],
         )
     )
     sgo = pr.route == SGO
