@@ -223,7 +223,9 @@ def allocate(ctx: Context, spells: Spells, wf: Workforce) -> Allocations:
     a_end = np.concatenate(out_end)
     a_reason = np.concatenate(out_reason)
     spell = np.concatenate(out_spell)
-    ok = a_end > a_start
+    # nobody free: social work cases sit on duty; IRO and adviser spells just wait
+    social = ~np.isin(sp.kind[spell], [IRO_KIND, CARE_LEAVERS])
+    ok = (a_end > a_start) & ((role != "duty") | social)
     child, worker, teams, role = child[ok], worker[ok], teams[ok], role[ok]
     a_start, a_end, a_reason, spell = a_start[ok], a_end[ok], a_reason[ok], spell[ok]
     # Family support alongside some safeguarding spells.

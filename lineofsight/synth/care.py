@@ -907,8 +907,8 @@ def _legal_and_adoption(
     # pre-proceedings before some applications
     # Pre-proceedings before some applications: it ends when proceedings are issued, with
     # the outcome the proceedings reached (open while they are still running).
-    plo = co & (rng.random(n) < 0.45)
     plo_start = np.maximum(issued - rng.integers(30, 120, n), pr.dob)
+    plo = co & (rng.random(n) < 0.45) & (plo_start < issued - 14)
     care_done = (care_end != NA) & (care_end <= reference)
     rows.append(
         (
