@@ -56,6 +56,8 @@ ROUTE_BASE = np.array(
 )
 ADOPT_WEIGHT = np.array([1.0, 0.6, 0.05, 0.0, 0.0])
 SGO_WEIGHT = np.array([0.9, 1.0, 0.9, 0.4, 0.0])
+# Initial child protection conferences after a S47 enquiry, by age group, relative.
+CONFERENCE_WEIGHT = np.array([2.4, 1.4, 1.0, 0.7, 0.15])
 # Direct entry to care (not from a CP plan) by age group, relative.
 DIRECT_CARE_WEIGHT = np.array([2.2, 0.7, 0.5, 1.1, 1.3])
 # Age at first referral: group shares and bounds in years.
@@ -244,7 +246,10 @@ class _Simulator:
         icpc = forced.copy()
         pool = s47 & ~direct & ~forced
         want = t.icpc / t.referrals * n_base - forced[steady].sum()
-        icpc |= pool & (rng.random(n) < _ratio(want, (pool & steady).sum()))
+        # conferences (and so plans) come more often for babies and young children
+        weight = CONFERENCE_WEIGHT[group]
+        share = want * weight / max(float(weight[pool & steady].sum()), 1e-9)
+        icpc |= pool & (rng.random(n) < np.minimum(share, 0.97))
         plan = forced.copy()
         pool = icpc & ~forced
         want = t.cp_starts / t.referrals * n_base - forced[steady].sum()
