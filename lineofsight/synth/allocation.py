@@ -8,7 +8,19 @@ import numpy as np
 import polars as pl
 
 from lineofsight.synth.context import Context
-from lineofsight.synth.dates import NA, YEAR, Days, Ints, add_years, date_series, frame, or_none
+from lineofsight.synth.dates import (
+    NA,
+    YEAR,
+    Days,
+    Ints,
+    add_years,
+    date_series,
+    frame,
+    group_ends,
+    group_starts,
+    next_value,
+    or_none,
+)
 from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.workforce import (
     ASSESSMENT,
@@ -149,15 +161,15 @@ def allocate(ctx: Context, spells: Spells, wf: Workforce) -> Allocations:
     rate = np.where(sp.kind == IRO_KIND, 0.15, np.where(sp.kind == CARE_LEAVERS, 0.25, 0.35))
     breaks = rng.poisson(rate * years)
     spell_of = np.repeat(np.arange(len(start)), breaks + 1)
-    first = np.r_[True, spell_of[1:] != spell_of[:-1]]
+    first = group_starts(spell_of)
     u = rng.random(len(spell_of))
     cut = start[spell_of] + np.round(u * (live_end[spell_of] - start[spell_of])).astype(np.int64)
     cut = np.where(first, start[spell_of], cut)
     order = np.lexsort((cut, spell_of))
     spell_of, cut = spell_of[order], cut[order]
-    first = np.r_[True, spell_of[1:] != spell_of[:-1]]
-    seg_end = np.r_[cut[1:], 0]
-    last = np.r_[spell_of[1:] != spell_of[:-1], True]
+    first = group_starts(spell_of)
+    seg_end = next_value(cut, 0)
+    last = group_ends(spell_of)
     seg_end = np.where(last, end[spell_of], seg_end)
     seg_start = cut
     ok = seg_end > seg_start

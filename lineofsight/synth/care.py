@@ -34,7 +34,11 @@ from lineofsight.synth.dates import (
     datetime_series,
     day,
     frame,
+    group_ends,
+    group_starts,
+    next_value,
     or_none,
+    same_as_previous,
 )
 from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.pools import POSTCODE_AREAS, postcodes
@@ -251,15 +255,15 @@ def build_episodes(ctx: Context, pr: Periods) -> tuple[Episodes, pl.DataFrame]:
     e_day = np.concatenate([pr.start, ld, md])
     order = np.lexsort((e_day, e_period))
     e_period, e_day = e_period[order], e_day[order]
-    dup = np.r_[False, (e_period[1:] == e_period[:-1]) & (e_day[1:] == e_day[:-1])]
+    dup = same_as_previous(e_period, e_day)
     e_period, e_day = e_period[~dup], e_day[~dup]
     keep = e_day <= ctx.reference
     e_period, e_day = e_period[keep], e_day[keep]
     # de-duplicate again after clipping
-    dup = np.r_[False, (e_period[1:] == e_period[:-1]) & (e_day[1:] == e_day[:-1])]
+    dup = same_as_previous(e_period, e_day)
     e_period, e_day = e_period[~dup], e_day[~dup]
-    last = np.r_[e_period[1:] != e_period[:-1], True]
-    e_end = np.where(last, pr.end[e_period], np.r_[e_day[1:], 0])
+    last = group_ends(e_period)
+    e_end = np.where(last, pr.end[e_period], next_value(e_day, 0))
     # Legal status in force at each episode start.
     base = int(min(pr.start.min(initial=0), 0)) - 10
     span = 1 << 24
@@ -276,7 +280,7 @@ def build_episodes(ctx: Context, pr: Periods) -> tuple[Episodes, pl.DataFrame]:
     first_move = np.searchsorted(mkey, e_period * span)
     placement_no = mi - first_move
     move_kind = np.where(moved_on_day, mk[np.maximum(mi - 1, 0)], -1)
-    first = np.r_[True, e_period[1:] != e_period[:-1]]
+    first = group_starts(e_period)
     same_carer = move_kind == 1
     rne = np.select(
         [
@@ -464,7 +468,7 @@ def _open_on_reference(
     # the placement holding the latest episode of an open period is current
     latest = np.zeros(count, bool)
     order = np.lexsort((last_day, period))
-    is_last = np.r_[period[order][1:] != period[order][:-1], True]
+    is_last = group_ends(period[order])
     latest[order[is_last]] = True
     return latest & open_period
 

@@ -8,7 +8,7 @@ import polars as pl
 from lineofsight.synth.allocation import Allocations, worker_on
 from lineofsight.synth.calendar import add_working_days
 from lineofsight.synth.context import Context
-from lineofsight.synth.dates import NA, Bools, Days, Ints, date_series, frame, or_none
+from lineofsight.synth.dates import NA, Bools, Days, Ints, date_series, frame, group_starts, or_none
 from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.published import DATA_ROOT, factor_weights
 from lineofsight.synth.recurring import series
@@ -379,11 +379,11 @@ def _factors(
     code = np.where(old & np.isin(code, ["18B", "18C"]), "18A", code)
     code = np.where(old & np.isin(code, ["19B", "19C"]), "19A", code)
     code = np.where((day < ctx.collection_from["24A"]) & (code == "24A"), "13A", code)
-    code = np.where(uasc[owner] & (np.r_[True, owner[1:] != owner[:-1]]), "9A", code)
+    code = np.where(uasc[owner] & group_starts(owner), "9A", code)
     code = np.where((code == "9A") & ~uasc[owner], "4B", code)
     # "no factors" stands alone
     alone = not_in_need & (rng.random(count) < 0.15)
-    first = np.r_[True, owner[1:] != owner[:-1]]
+    first = group_starts(owner)
     drop = alone[owner] & ~first
     code = np.where(alone[owner] & first, "21", code)
     owner, code = owner[~drop], code[~drop]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -94,4 +95,37 @@ def or_none(condition: npt.ArrayLike, values: npt.ArrayLike) -> npt.NDArray[np.o
     source = np.broadcast_to(np.asarray(values).astype(object), mask.shape)
     out = np.full(mask.shape, None, dtype=object)
     out[mask] = source[mask]
+    return out
+
+
+def same_as_previous(*arrays: npt.NDArray[Any]) -> Bools:
+    """True where every array's value equals its previous value (never for the first row)."""
+    count = len(arrays[0])
+    out = np.zeros(count, bool)
+    if count > 1:
+        equal = np.ones(count - 1, bool)
+        for values in arrays:
+            equal &= values[1:] == values[:-1]
+        out[1:] = equal
+    return out
+
+
+def group_starts(*arrays: npt.NDArray[Any]) -> Bools:
+    """First row of each run of equal keys (arrays sorted by those keys)."""
+    return ~same_as_previous(*arrays)
+
+
+def group_ends(*arrays: npt.NDArray[Any]) -> Bools:
+    """Last row of each run of equal keys (arrays sorted by those keys)."""
+    count = len(arrays[0])
+    out = np.ones(count, bool)
+    if count > 1:
+        out[:-1] = ~same_as_previous(*arrays)[1:]
+    return out
+
+
+def next_value(values: Days, fill: int) -> Days:
+    """Each row's next value; `fill` for the last row."""
+    out = np.full(len(values), fill, dtype=np.int64)
+    out[:-1] = values[1:]
     return out

@@ -7,7 +7,17 @@ import polars as pl
 
 from lineofsight.synth.allocation import Allocations, worker_on
 from lineofsight.synth.context import Context
-from lineofsight.synth.dates import NA, YEAR, Days, Ints, add_years, date_series, frame, or_none
+from lineofsight.synth.dates import (
+    NA,
+    YEAR,
+    Days,
+    Ints,
+    add_years,
+    date_series,
+    frame,
+    group_ends,
+    or_none,
+)
 from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.workforce import PA, Workforce
 
@@ -31,7 +41,7 @@ def eligible_leavers(ctx: Context) -> tuple[Ints, Days, Days]:
     # one per child: the latest qualifying period
     order = np.lexsort((r.cla_end[rows], child))
     rows, child = rows[order], child[order]
-    last = np.r_[child[1:] != child[:-1], True]
+    last = group_ends(child)
     rows, child = rows[last], child[last]
     return child, r.cla_end[rows], add_years(ctx.children.dob[child], 21)
 

@@ -9,7 +9,18 @@ import polars as pl
 
 from lineofsight.synth import pools
 from lineofsight.synth.context import Children, Context
-from lineofsight.synth.dates import NA, YEAR, Bools, Days, Ints, date_series, frame, or_none
+from lineofsight.synth.dates import (
+    NA,
+    YEAR,
+    Bools,
+    Days,
+    Ints,
+    date_series,
+    frame,
+    group_starts,
+    or_none,
+    same_as_previous,
+)
 from lineofsight.synth.frontdoor import FrontDoor
 from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.ids import nhs_numbers, upns
@@ -399,7 +410,7 @@ def child_frames(
     n_codes = np.where(children.disabled, 1 + (rng.random(count) < 0.35), 0)
     rows = np.repeat(np.arange(count), n_codes)
     first_code = rng.choice(len(DISABILITIES), len(rows), p=DISABILITY_P)
-    second = np.r_[False, rows[1:] == rows[:-1]]
+    second = same_as_previous(rows)
     codes = DISABILITIES[
         np.where(second, (first_code + 1 + rng.integers(0, 5, len(rows))) % 12, first_code)
     ]
@@ -408,7 +419,7 @@ def child_frames(
     codes = np.concatenate([codes, np.full(len(none_rows), "NONE")])
     order = np.lexsort((codes, rows))
     rows, codes = rows[order], codes[order]
-    dupe = np.r_[False, (rows[1:] == rows[:-1]) & (codes[1:] == codes[:-1])]
+    dupe = same_as_previous(rows, codes)
     rows, codes = rows[~dupe], codes[~dupe]
     disability = frame(
         {
@@ -424,6 +435,6 @@ def _first_seen(ctx: Context, count: int) -> Days:
     refs = ctx.skeleton.referrals
     first = np.full(count, NA, np.int64)
     # referrals are sorted by child then start: the first row per child is the earliest
-    is_first = np.r_[True, refs.child[1:] != refs.child[:-1]]
+    is_first = group_starts(refs.child)
     first[refs.child[is_first]] = refs.start[is_first]
     return first

@@ -9,7 +9,7 @@ import polars as pl
 
 from lineofsight.synth import pools
 from lineofsight.synth.context import Children, Context
-from lineofsight.synth.dates import NA, YEAR, Days, date_series, frame
+from lineofsight.synth.dates import NA, YEAR, Days, date_series, frame, group_starts
 from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.people import Families
 from lineofsight.synth.skeleton import ADOPT
@@ -166,7 +166,7 @@ def first_care_start(ctx: Context, count: int) -> tuple[Days, np.ndarray]:
     rows = np.flatnonzero(r.cla_start != NA)
     order = np.lexsort((r.cla_start[rows], r.child[rows]))
     rows = rows[order]
-    is_first = np.r_[True, r.child[rows][1:] != r.child[rows][:-1]]
+    is_first = group_starts(r.child[rows])
     first[r.child[rows][is_first]] = r.cla_start[rows][is_first]
     adopted = np.zeros(count, bool)
     done = rows[(r.cla_route[rows] == ADOPT) & (r.cla_end[rows] <= ctx.reference)]

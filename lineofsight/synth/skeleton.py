@@ -254,7 +254,10 @@ class _Simulator:
         pool = icpc & ~forced
         want = t.cp_starts / t.referrals * n_base - forced[steady].sum()
         plan |= pool & (rng.random(n) < _ratio(want, (pool & steady).sum()))
-        self._second_plans(plan, s47, icpc, forced, prior_cp, normal & ~nfa & ~direct, steady)
+        roomy = cb18 - start > 90
+        self._second_plans(
+            plan, s47, icpc, forced, prior_cp, normal & ~nfa & ~direct & roomy, steady
+        )
 
         # --- not in need after assessment
         pool = normal & ~nfa & ~direct & ~plan
@@ -286,6 +289,11 @@ class _Simulator:
             rng.integers(16, 31, n),
         )
         icpc_date = np.where(icpc, add_working_days(np.maximum(s47_start, 0), icpc_wd), NA)
+        # a conference weeks before the 18th birthday would not start a plan
+        too_late = icpc & (icpc_date >= cb18 - 30)
+        icpc &= ~too_late
+        plan &= ~too_late
+        icpc_date = np.where(icpc, icpc_date, NA)
         done_wd = np.where(
             icpc, np.maximum(icpc_wd - rng.integers(1, 5, n), 2), 3 + rng.integers(0, 15, n)
         )
