@@ -3,12 +3,14 @@
 from dataclasses import dataclass
 from datetime import date
 
+import polars as pl
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 
 from lineofsight.accounts.models import User
 from lineofsight.journey.constants import LegalStatus
-from lineofsight.journey.models import CareLeaverStatus, ChildProtectionPlan, CLAEpisode, Referral
+from lineofsight.journey.domain.headline import care_leavers_on
+from lineofsight.journey.models import ChildProtectionPlan, CLAEpisode, Referral
 from lineofsight.people.models import Child
 
 # Agreed series of short breaks: looked after in law, but not counted among the children looked
@@ -31,13 +33,10 @@ class HeadlineFigures:
 def headline_figures(*, viewer: User | AnonymousUser, as_of: date) -> HeadlineFigures:
     """The council's headline counts of children on `as_of` (normally 31 March).
 
-    * Children in need: a referral (CIN episode) open on the date: referred on or before it
-      and not closed, or closed after it.
-    * On a child protection plan: a plan started on or before the date and not ended by it.
-    * Looked after: a CLA episode started on or before the date and not ended by it, other
-      than the short-break legal statuses V3 and V4.
-    * Care leavers: a care-leaver status recorded in the 12 months to the date (after the
-      same day a year before, up to and including the date), and not looked after on it.
+    The definitions are those of `journey.domain.headline` (the engines' counts over
+    frames): open on the date means started on or before it and not ended by it; children
+    looked after exclude short breaks (V3/V4); care leavers are former relevant young people
+    aged 18 to 21, counted by the same pure function over a small extract of their episodes.
 
     The figures are counts of children, with no personal data, so every viewer (signed in or
     not) sees the same numbers.
@@ -48,7 +47,6 @@ def headline_figures(*, viewer: User | AnonymousUser, as_of: date) -> HeadlineFi
         .exclude(legal_status__in=SHORT_BREAK_LEGAL_STATUSES)
         .values("child_id")
     )
-    year_before = _same_day_a_year_before(as_of)
     return HeadlineFigures(
         as_of=as_of,
         children_on_record=Child.objects.count(),
@@ -63,21 +61,49 @@ def headline_figures(*, viewer: User | AnonymousUser, as_of: date) -> HeadlineFi
         .distinct()
         .count(),
         looked_after=looked_after.distinct().count(),
-        care_leavers=CareLeaverStatus.objects.filter(as_of__gt=year_before, as_of__lte=as_of)
-        .exclude(child_id__in=looked_after)
-        .values("child_id")
-        .distinct()
-        .count(),
+        care_leavers=_care_leavers(as_of),
     )
+
+
+def _care_leavers(as_of: date) -> int:
+    """Young people of leaving-care age and their episodes, counted by the domain rule."""
+    oldest = _years_before(as_of, 22)
+    youngest = _years_before(as_of, 18)
+    children = list(
+        Child.objects.filter(born_on__gt=oldest, born_on__lte=youngest).values_list(
+            "child_id", "born_on", "died_on"
+        )
+    )
+    episodes = list(
+        CLAEpisode.objects.filter(
+            child__born_on__gt=oldest, child__born_on__lte=youngest
+        ).values_list("child__child_id", "started_on", "ended_on", "legal_status")
+    )
+    child_frame = pl.DataFrame(
+        children,
+        schema={"child_id": pl.String, "born_on": pl.Date, "died_on": pl.Date},
+        orient="row",
+    )
+    episode_frame = pl.DataFrame(
+        episodes,
+        schema={
+            "child_id": pl.String,
+            "started_on": pl.Date,
+            "ended_on": pl.Date,
+            "legal_status": pl.String,
+        },
+        orient="row",
+    )
+    return care_leavers_on(child_frame, episode_frame, as_of)
+
+
+def _years_before(day: date, years: int) -> date:
+    if day.month == 2 and day.day == 29:
+        return date(day.year - years, 2, 28)
+    return day.replace(year=day.year - years)
 
 
 def _open_on(start: str, end: str, as_of: date) -> Q:
     return Q(**{f"{start}__lte": as_of}) & (
         Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gt": as_of})
     )
-
-
-def _same_day_a_year_before(day: date) -> date:
-    if day.month == 2 and day.day == 29:
-        return date(day.year - 1, 2, 28)
-    return day.replace(year=day.year - 1)

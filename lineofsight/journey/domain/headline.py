@@ -54,15 +54,22 @@ def headline_counts(frames: Mapping[str, pl.DataFrame], as_of: dt.date) -> dict[
         "children_in_need": int(cin),
         "on_cp_plan": int(cp),
         "looked_after": len(looked_after_ids),
-        "care_leavers": _care_leavers(frames, as_of, open_episodes["child_id"].unique()),
+        "care_leavers": care_leavers_on(frames["child"], frames["cla_episode"], as_of),
     }
 
 
-def _care_leavers(frames: Mapping[str, pl.DataFrame], as_of: dt.date, in_care: pl.Series) -> int:
-    children = frames["child"].select("child_id", "born_on", "died_on")
+def care_leavers_on(child: pl.DataFrame, cla_episode: pl.DataFrame, as_of: dt.date) -> int:
+    """Former relevant young people on `as_of` (see the module docstring).
+
+    Takes only the columns it needs (`child`: child_id, born_on, died_on; `cla_episode`:
+    child_id, started_on, ended_on, legal_status) so a page can pass a small extract.
+    """
+    in_care = cla_episode.filter(_open_on("started_on", "ended_on", as_of))["child_id"].unique()
+    children = child.select("child_id", "born_on", "died_on")
     episodes = (
-        frames["cla_episode"]
-        .filter(~pl.col("legal_status").is_in(SHORT_BREAKS) & (pl.col("started_on") <= as_of))
+        cla_episode.filter(
+            ~pl.col("legal_status").is_in(SHORT_BREAKS) & (pl.col("started_on") <= as_of)
+        )
         .join(children, on="child_id")
         .filter(pl.col("born_on").is_not_null())
         .with_columns(

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from lineofsight.core.models import Council
-from lineofsight.journey.models import CareLeaverStatus, ChildProtectionPlan, CLAEpisode, Referral
+from lineofsight.journey.models import ChildProtectionPlan, CLAEpisode, Referral
 from lineofsight.people.models import Child
 
 REFERENCE_DATE = date(2017, 3, 31)
@@ -14,7 +14,7 @@ REFERENCE_DATE = date(2017, 3, 31)
 class HeadlineScenario:
     """What `headline_figures` should count on REFERENCE_DATE for `headline_scenario()`."""
 
-    children_on_record: int = 12
+    children_on_record: int = 17
     children_in_need: int = 3
     on_child_protection_plan: int = 1
     looked_after: int = 2
@@ -35,7 +35,7 @@ def council_create(*, is_synthetic: bool = True, child_population: int | None = 
 
 
 def headline_scenario() -> HeadlineScenario:
-    """Twelve children on either side of each headline's rule at 31 March 2017."""
+    """Seventeen children on either side of each headline's rule at 31 March 2017."""
     kids = {
         number: Child.objects.create(
             child_id=f"C{number:03d}",
@@ -104,22 +104,21 @@ def headline_scenario() -> HeadlineScenario:
     episode(9, date(2016, 12, 1))
     episode(10, date(2014, 1, 1), ended_on=REFERENCE_DATE, reason_ceased="E13")
 
-    def care_leaver(number: int, as_of: date) -> None:
-        CareLeaverStatus.objects.create(
-            key=f"CL{number}-{as_of:%Y%m%d}",
-            child=kids[number],
-            as_of=as_of,
-            eligibility="former_relevant",
-            in_touch="YES",
-            activity="F2",
-            accommodation="D",
+    def leaver(number: int, born_on: date, started_on: date, ended_on: date) -> None:
+        kids[number] = Child.objects.create(
+            child_id=f"C{number:03d}",
+            given_name="Test",
+            family_name=f"Leaver{number}",
+            sex="F",
+            born_on=born_on,
+            ethnicity="WBRI",
         )
+        episode(number, started_on, ended_on=ended_on, reason_ceased="E8")
 
-    # Care leavers: 11 (twice, counted once) and 10 (left care on the day); 12's status is
-    # exactly a year old, and 7 is still looked after.
-    care_leaver(11, date(2016, 10, 20))
-    care_leaver(11, date(2017, 3, 1))
-    care_leaver(10, REFERENCE_DATE)
-    care_leaver(12, date(2016, 3, 31))
-    care_leaver(7, date(2017, 1, 1))
+    # Care leavers (former relevant, 18 to 21, left care at 16+ after 13 weeks since 14):
+    leaver(13, date(1997, 6, 1), date(2012, 1, 1), date(2014, 3, 1))  # counts: 19, left at 16
+    leaver(14, date(1998, 1, 1), date(2013, 6, 1), date(2013, 12, 1))  # left before 16
+    leaver(15, date(1997, 6, 1), date(2013, 10, 1), date(2013, 11, 1))  # under 13 weeks
+    leaver(16, date(1994, 6, 1), date(2010, 6, 1), date(2012, 6, 1))  # 22: too old
+    leaver(17, date(1998, 12, 1), date(2014, 1, 1), date(2016, 12, 1))  # counts: 18
     return HeadlineScenario()

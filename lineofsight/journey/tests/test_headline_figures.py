@@ -45,9 +45,10 @@ def test_counts_move_with_the_date() -> None:
     assert figures.care_leavers == 2
 
 
-def test_care_leaver_year_handles_29_february() -> None:
+def test_care_leaver_ages_handle_29_february() -> None:
+    """On 29 February 2016 children 13 (18) and 16 (21) count; child 17 is still 17."""
     headline_scenario()
 
     figures = headline_figures(viewer=AnonymousUser(), as_of=date(2016, 2, 29))
 
-    assert figures.care_leavers == 0
+    assert figures.care_leavers == 2

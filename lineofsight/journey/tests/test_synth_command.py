@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import CommandError, call_command
 from polars.testing import assert_frame_equal
 
@@ -11,6 +12,7 @@ from lineofsight.journey.domain.frame_schema import TABLES
 from lineofsight.journey.domain.frames import frames_read_parquet
 from lineofsight.journey.domain.headline import headline_counts
 from lineofsight.journey.frames_db import frames_extract
+from lineofsight.journey.selectors import headline_figures
 
 pytestmark = pytest.mark.slow
 
@@ -33,7 +35,15 @@ def test_synth_loads_walsall_and_the_database_gives_back_the_same_frames(tmp_pat
         assert_frame_equal(
             extracted[name].sort(table.key), written[name].sort(table.key), check_exact=True
         )
+    # The home page's ORM counts and the engines' frame counts are the same numbers.
     counts = headline_counts(extracted, date(2017, 3, 31))
+    figures = headline_figures(viewer=AnonymousUser(), as_of=date(2017, 3, 31))
+    assert counts == {
+        "children_in_need": figures.children_in_need,
+        "on_cp_plan": figures.on_child_protection_plan,
+        "looked_after": figures.looked_after,
+        "care_leavers": figures.care_leavers,
+    }
     assert counts["looked_after"] > 500
 
     # A second council (or the same one again) is refused and nothing changes.
