@@ -341,6 +341,13 @@ class SDQReason(models.TextChoices):
     SDQ5 = "SDQ5", "Young person refused"
 
 
+class OfstedGrade(models.TextChoices):
+    OUTSTANDING = "1", "Outstanding"
+    GOOD = "2", "Good"
+    REQUIRES_IMPROVEMENT = "3", "Requires improvement"
+    INADEQUATE = "4", "Inadequate"
+
+
 class MissingKind(models.TextChoices):
     MISSING = "M", "Missing"
     AWAY = "A", "Away from placement without authorisation"

@@ -103,7 +103,14 @@ def column_for(field: models.Field[Any, Any]) -> Column:
             codes = tuple(str(value) for value, _ in field.choices) if field.choices else None
             # Blank text is held as null in frames, so optional text columns are nullable.
             nullable = field.null or (dtype == "String" and field.blank)
-            return Column(name=field.name, dtype=dtype, nullable=nullable, codes=codes)
+            # Code columns are checked against their codes; other text against its length,
+            # which SQLite would not enforce but PostgreSQL does.
+            limit = (
+                field.max_length if codes is None and isinstance(field, models.CharField) else None
+            )
+            return Column(
+                name=field.name, dtype=dtype, nullable=nullable, codes=codes, max_length=limit
+            )
     raise TypeError(
         f"{field.model.__name__}.{field.name}: no frame type for {type(field).__name__}"
     )
@@ -141,6 +148,8 @@ def render_schema_module() -> str:
                 args.append(f"codes={c.codes!r}")
             if c.references is not None:
                 args.append(f"references={c.references!r}")
+            if c.max_length is not None:
+                args.append(f"max_length={c.max_length}")
             lines.append(f"            Column({', '.join(args)}),")
         lines.append("        ),")
         lines.append("    ),")

@@ -677,7 +677,7 @@ def care_frames(
         [f"1{n:05d}" for n in rng.choice(np.arange(10000, 99999), 150, replace=False)]
     )
     child_school = schools[pr.child[o] % len(schools)]
-    grades = np.array(["Outstanding", "Good", "Requires improvement", "Inadequate"])
+    grades = np.array(["1", "2", "3", "4"])  # Ofsted grades: outstanding .. inadequate
     grade = or_none(
         rng.random(len(o)) < 0.9, grades[rng.choice(4, len(o), p=[0.2, 0.6, 0.15, 0.05])]
     )

@@ -31,6 +31,7 @@ class Column:
     nullable: bool
     codes: tuple[str, ...] | None = None
     references: str | None = None  # the table whose natural key this column holds
+    max_length: int | None = None
 
     @property
     def polars_dtype(self) -> pl.DataType:
@@ -107,6 +108,14 @@ def _check(table: TableSchema, frame: pl.DataFrame) -> None:
         if not column.nullable and series.null_count():
             rows = frame.with_row_index("row").filter(series.is_null())["row"].head(5).to_list()
             raise FrameError(f"{table.name}.{column.name}: required but empty in rows {rows}")
+        if column.max_length is not None and series.dtype == pl.String:
+            too_long = series.str.len_chars() > column.max_length
+            if too_long.any():
+                rows = frame.with_row_index("row").filter(too_long)["row"].head(5).to_list()
+                raise FrameError(
+                    f"{table.name}.{column.name}: longer than {column.max_length} characters "
+                    f"in rows {rows} (e.g. {series.filter(too_long)[0]!r})"
+                )
         if column.codes is not None:
             bad = series.drop_nulls().filter(~series.drop_nulls().is_in(column.codes)).unique()
             if len(bad):

@@ -11,6 +11,7 @@ from lineofsight.journey.constants import (
     LegalProceedingOutcome,
     LegalStatus,
     MissingKind,
+    OfstedGrade,
     PlacementLocation,
     PlacementProvider,
     PlacementType,
@@ -96,7 +97,7 @@ class EducationPlan(Record):
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="education_plans")
     done_on = models.DateField()
     school_urn = models.CharField(max_length=8, blank=True)
-    school_ofsted_grade = models.CharField(max_length=1, blank=True)
+    school_ofsted_grade = models.CharField(max_length=1, blank=True, choices=OfstedGrade.choices)
 
 
 class MissingEpisode(Record):

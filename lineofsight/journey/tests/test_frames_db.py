@@ -222,3 +222,10 @@ def test_a_row_the_database_refuses_names_the_table_and_nothing_is_written():
     ):
         frames_load(frames=frames)
     assert frames_extract()["child"].is_empty()
+
+
+def test_text_longer_than_its_column_is_refused_before_any_database_sees_it():
+    frames = small_frames()
+    frames["child"] = frames["child"].with_columns(pl.lit("X" * 21).alias("home_postcode"))
+    with pytest.raises(FrameError, match=r"child\.home_postcode: longer than 8 characters"):
+        frames_conform(TABLES, frames)
