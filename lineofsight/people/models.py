@@ -25,6 +25,15 @@ def ends_after_starts(start: str, end: str, name: str) -> models.CheckConstraint
     )
 
 
+def reason_with_date(date: str, reason: str, name: str) -> models.CheckConstraint:
+    """A reason code exactly when its date is recorded (an end and why it ended)."""
+    return models.CheckConstraint(
+        condition=(Q(**{f"{date}__isnull": True}) & Q(**{reason: ""}))
+        | (Q(**{f"{date}__isnull": False}) & ~Q(**{reason: ""})),
+        name=name,
+    )
+
+
 class Child(Timestamped):
     """A child (or unborn child) known to the service."""
 

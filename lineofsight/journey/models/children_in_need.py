@@ -12,7 +12,7 @@ from lineofsight.journey.constants import (
     ReferralSource,
     VisitKind,
 )
-from lineofsight.people.models import Child, Team, Worker, ends_after_starts
+from lineofsight.people.models import Child, Team, Worker, ends_after_starts, reason_with_date
 
 
 class Referral(Record):
@@ -39,11 +39,7 @@ class Referral(Record):
         constraints = [
             ends_after_starts("referred_on", "closed_on", "referral_closes_after_start"),
             # CIN census 8805/8810: a closure reason exactly when there is a closure date.
-            models.CheckConstraint(
-                condition=(Q(closed_on__isnull=True) & Q(closure_reason=""))
-                | (Q(closed_on__isnull=False) & ~Q(closure_reason="")),
-                name="referral_closure_reason_with_date",
-            ),
+            reason_with_date("closed_on", "closure_reason", "referral_closure_reason_with_date"),
             models.UniqueConstraint(fields=["child", "referred_on"], name="one_referral_a_day"),
         ]
 

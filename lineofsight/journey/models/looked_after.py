@@ -21,7 +21,7 @@ from lineofsight.journey.constants import (
     ReviewParticipation,
     SDQReason,
 )
-from lineofsight.people.models import Child, Worker, ends_after_starts
+from lineofsight.people.models import Child, Worker, ends_after_starts, reason_with_date
 
 
 class CLAEpisode(Record):
@@ -55,11 +55,7 @@ class CLAEpisode(Record):
         constraints = [
             ends_after_starts("started_on", "ended_on", "cla_episode_ends_after_start"),
             # SSDA903 rule 148: DEC and REC both present or both blank.
-            models.CheckConstraint(
-                condition=(Q(ended_on__isnull=True) & Q(reason_ceased=""))
-                | (Q(ended_on__isnull=False) & ~Q(reason_ceased="")),
-                name="cla_episode_reason_ceased_with_end",
-            ),
+            reason_with_date("ended_on", "reason_ceased", "cla_episode_reason_ceased_with_end"),
             models.UniqueConstraint(fields=["child", "started_on"], name="one_episode_start_a_day"),
             models.CheckConstraint(
                 condition=Q(distance_miles__isnull=True) | Q(distance_miles__gte=0),

@@ -15,7 +15,7 @@ from lineofsight.journey.constants import (
     PreviousPermanenceKind,
     ReasonPlacedCeased,
 )
-from lineofsight.people.models import Child, Worker, ends_after_starts
+from lineofsight.people.models import Child, Worker, ends_after_starts, reason_with_date
 
 
 class Adoption(Record):
@@ -45,11 +45,7 @@ class Adoption(Record):
             ends_after_starts("placed_on", "adoption_order_on", "adoption_order_after_placed"),
             ends_after_starts("decision_on", "ceased_on", "adoption_ceased_after_decision"),
             # SSDA903 119: a reason exactly when the decision ceased.
-            models.CheckConstraint(
-                condition=(Q(ceased_on__isnull=True) & Q(ceased_reason=""))
-                | (Q(ceased_on__isnull=False) & ~Q(ceased_reason="")),
-                name="adoption_ceased_reason_with_date",
-            ),
+            reason_with_date("ceased_on", "ceased_reason", "adoption_ceased_reason_with_date"),
             models.CheckConstraint(
                 condition=Q(adopter_count__isnull=True) | Q(adopter_count__in=[1, 2]),
                 name="adopter_count_one_or_two",
