@@ -16,8 +16,15 @@ from django.utils import timezone
 
 from lineofsight.accounts.models import User
 from lineofsight.core.models import AuditAction, AuditEvent
+from lineofsight.journey.arrow_reader import arrow_read_tables, arrow_reader_available
 from lineofsight.journey.domain.frame_schema import TABLES
-from lineofsight.journey.domain.frames import FrameError, Frames, TableSchema, frames_conform
+from lineofsight.journey.domain.frames import (
+    DTYPES,
+    FrameError,
+    Frames,
+    TableSchema,
+    frames_conform,
+)
 from lineofsight.journey.frame_tables import FRAME_MODELS, frame_fields
 
 FRAMES_LOAD_REFUSED = "{table}: the database refused the rows ({error}); nothing was loaded"
@@ -33,21 +40,46 @@ def _select(sql: str) -> list[tuple[object, ...]]:
         return list(cursor.fetchall())
 
 
+def _select_all(model: type[models.Model]) -> tuple[list[str], str]:
+    quote = connection.ops.quote_name
+    names: list[str] = ["id"]
+    selected = [quote("id")]
+    for field in frame_fields(model):
+        column = str(field.column)
+        names.append(column)
+        # Decimals arrive as opaque numerics through Arrow; frames hold them as floats.
+        if isinstance(field, models.DecimalField):
+            selected.append(f"CAST({quote(column)} AS DOUBLE PRECISION) AS {quote(column)}")
+        else:
+            selected.append(quote(column))
+    return names, f"SELECT {', '.join(selected)} FROM {quote(model._meta.db_table)}"  # noqa: S608
+
+
 def _raw_frame(model: type[models.Model]) -> pl.DataFrame:
-    fields = frame_fields(model)
-    names: list[str] = ["id"] + [str(f.column) for f in fields]
-    quoted = ", ".join(connection.ops.quote_name(n) for n in names)
-    rows = _select(f"SELECT {quoted} FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
+    names, sql = _select_all(model)
+    rows = _select(sql)
     return pl.DataFrame(rows, schema=names, orient="row", infer_schema_length=None)
+
+
+def _raw_frames() -> dict[str, pl.DataFrame]:
+    """Every journey table as stored; through Arrow when no transaction is open."""
+    if arrow_reader_available():
+        return arrow_read_tables({name: _select_all(model)[1] for name, model in FRAME_MODELS})
+    return {name: _raw_frame(model) for name, model in FRAME_MODELS}
 
 
 def _as_column(series: pl.Series, dtype: str) -> pl.Series:
     """Bring a raw database column to its frame type, whichever backend produced it."""
+    if series.null_count() == series.len():  # untyped when every value is null
+        return pl.Series(series.name, [None] * series.len(), dtype=DTYPES[dtype])
     if dtype == "Date" and series.dtype == pl.String:
         return series.str.to_date("%Y-%m-%d")
     if dtype == "Datetime":
         if series.dtype == pl.String:
-            series = series.str.to_datetime(time_unit="us", time_zone="UTC", format=None)
+            # SQLite holds Django's str(datetime): no fraction when the microseconds are 0.
+            series = series.str.replace(r"^(\S+ \d\d:\d\d:\d\d)$", "${1}.000000").str.to_datetime(
+                "%Y-%m-%d %H:%M:%S%.f", time_unit="us", time_zone="UTC"
+            )
         elif isinstance(series.dtype, pl.Datetime) and series.dtype.time_zone is None:
             series = series.dt.replace_time_zone("UTC")
         if isinstance(series.dtype, pl.Null):
@@ -80,7 +112,7 @@ def _keys_of(name: str, raw: pl.DataFrame) -> pl.DataFrame:
 
 def frames_extract() -> Frames:
     """Every journey table as a conformed frame keyed by natural keys."""
-    raw = {name: _raw_frame(model) for name, model in FRAME_MODELS}
+    raw = _raw_frames()
     key_maps = {name: _keys_of(name, frame) for name, frame in raw.items()}
     frames = {name: _convert(name, raw[name], key_maps).drop("__id") for name in raw}
     return frames_conform(TABLES, frames)

@@ -5,9 +5,10 @@ from zoneinfo import ZoneInfo
 
 import polars as pl
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from polars.testing import assert_frame_equal
 
+from lineofsight.journey.arrow_reader import arrow_reader_available
 from lineofsight.journey.domain.frame_schema import TABLES
 from lineofsight.journey.domain.frames import (
     FrameError,
@@ -229,3 +230,15 @@ def test_text_longer_than_its_column_is_refused_before_any_database_sees_it():
     frames["child"] = frames["child"].with_columns(pl.lit("X" * 21).alias("home_postcode"))
     with pytest.raises(FrameError, match=r"child\.home_postcode: longer than 8 characters"):
         frames_conform(TABLES, frames)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bulk_arrow_reader_and_the_django_cursor_read_the_same_frames():
+    frames_load(frames=small_frames())
+    assert arrow_reader_available()
+    through_arrow = frames_extract()
+    with transaction.atomic():  # inside a transaction only the Django connection can see
+        assert not arrow_reader_available()
+        through_django = frames_extract()
+    for name in TABLES:
+        assert_frame_equal(through_arrow[name], through_django[name])
