@@ -56,9 +56,9 @@ class PeakMemory:
 
 
 def council(la: str, year: int, seed: int, repeat: int) -> None:
+    from lineofsight.core.domain.published import council_figures, find_council
     from lineofsight.journey.domain.headline import headline_counts
     from lineofsight.synth.council import synthesise_council
-    from lineofsight.synth.published import council_figures, find_council
 
     council_figures(find_council(la), year)  # read the published files once
     times = []

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from lineofsight.core.domain.published import DATA_ROOT, _population
 from lineofsight.synth.allocation import Allocations, worker_on
 from lineofsight.synth.calendar import add_working_days
 from lineofsight.synth.context import Context
@@ -42,7 +43,6 @@ from lineofsight.synth.dates import (
 )
 from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.pools import POSTCODE_AREAS, postcodes
-from lineofsight.synth.published import DATA_ROOT, _population
 from lineofsight.synth.recurring import series
 from lineofsight.synth.skeleton import ADOPT, CAO, HOME, LEAVE16, LONG, OTHER, REMAND, SGO
 from lineofsight.synth.workforce import IRO, Workforce

@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from lineofsight.core.domain.published import DATA_ROOT, factor_weights
 from lineofsight.synth.allocation import Allocations, worker_on
 from lineofsight.synth.calendar import add_working_days
 from lineofsight.synth.context import Context
 from lineofsight.synth.dates import NA, Bools, Days, Ints, date_series, frame, group_starts, or_none
 from lineofsight.synth.ids import keys as make_keys
-from lineofsight.synth.published import DATA_ROOT, factor_weights
 from lineofsight.synth.recurring import series
 from lineofsight.synth.skeleton import (
     ADOPT,

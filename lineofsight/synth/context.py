@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import polars as pl
 
+from lineofsight.core.domain.published import CouncilFigures, CouncilInfo
 from lineofsight.synth.dates import NA, Bools, Days, Ints, add_years, day
-from lineofsight.synth.published import CouncilFigures, CouncilInfo
 from lineofsight.synth.skeleton import Skeleton
 from lineofsight.synth.targets import Targets
 

@@ -10,6 +10,12 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
+from lineofsight.core.domain.published import (
+    CouncilFigures,
+    CouncilInfo,
+    council_figures,
+    find_council,
+)
 from lineofsight.journey.domain.frame_schema import TABLES
 from lineofsight.journey.domain.frames import frames_conform, frames_write_parquet
 from lineofsight.synth import (
@@ -28,7 +34,6 @@ from lineofsight.synth.context import Children, Context, make_rngs
 from lineofsight.synth.dates import day, or_none
 from lineofsight.synth.ids import keys as make_keys
 from lineofsight.synth.pools import area_for
-from lineofsight.synth.published import CouncilFigures, CouncilInfo, council_figures, find_council
 from lineofsight.synth.skeleton import simulate
 from lineofsight.synth.targets import targets_from
 

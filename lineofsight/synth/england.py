@@ -16,10 +16,15 @@ import numpy as np
 import polars as pl
 from tqdm import tqdm
 
+from lineofsight.core.domain.published import (
+    CouncilFigures,
+    CouncilInfo,
+    all_councils,
+    council_figures,
+)
 from lineofsight.journey.domain.frame_schema import TABLES
 from lineofsight.journey.domain.frames import frames_write_parquet
 from lineofsight.synth.council import synthesise
-from lineofsight.synth.published import CouncilFigures, CouncilInfo, all_councils, council_figures
 
 Job = tuple[CouncilInfo, CouncilFigures, int, int, int, str]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lineofsight.synth.published import CouncilFigures
+from lineofsight.core.domain.published import CouncilFigures
 
 
 @dataclass(frozen=True)

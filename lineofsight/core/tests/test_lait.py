@@ -28,9 +28,9 @@ def shared_data(tmp_path: Path, settings: Settings) -> Iterator[Path]:
         }
     ).write_parquet(path)
     settings.SHARED_DATA_DIR = tmp_path
-    lait._lait_table.cache_clear()
+    lait.lait_cache_clear()
     yield tmp_path
-    lait._lait_table.cache_clear()
+    lait.lait_cache_clear()
 
 
 def test_value_by_la_number(shared_data: Path) -> None:
@@ -51,10 +51,10 @@ def test_suppressed_missing_or_absent_values_are_none(shared_data: Path) -> None
 
 def test_missing_file_gives_none(settings: Settings, tmp_path: Path) -> None:
     settings.SHARED_DATA_DIR = tmp_path / "nowhere"
-    lait._lait_table.cache_clear()
+    lait.lait_cache_clear()
 
     assert lait_value(la_number="999", la_name="", year=2017, measure="CIN") is None
-    lait._lait_table.cache_clear()
+    lait.lait_cache_clear()
 
 
 def test_only_known_measures_are_read() -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from lineofsight.core.domain.published import find_council
 from lineofsight.journey.domain.frame_schema import TABLES
 from lineofsight.journey.domain.frames import frames_read_parquet
 from lineofsight.synth.england import council_seed, synthesise_england
-from lineofsight.synth.published import find_council
 
 pytestmark = pytest.mark.slow
 

@@ -32,8 +32,8 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, **options):
+        from lineofsight.core.domain.published import UnknownCouncilError
         from lineofsight.synth.england import synthesise_england
-        from lineofsight.synth.published import UnknownCouncilError
 
         progress = not options["no_progress"]
         if options["la"].strip().lower() == "england":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lineofsight.synth.published import (
+from lineofsight.core.domain.published import (
     UnknownCouncilError,
     _year_of,
     all_councils,

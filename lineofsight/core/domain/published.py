@@ -15,6 +15,7 @@ The parsed tables are cached at module level, so England mode reads the files on
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,7 +23,12 @@ from pathlib import Path
 
 import polars as pl
 
-DATA_ROOT = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+# The same default as settings.SHARED_DATA_DIR: ../shared/data beside the checkout.
+DATA_ROOT = Path(
+    os.environ.get(
+        "LINEOFSIGHT_SHARED_DATA", Path(__file__).resolve().parents[4] / "shared" / "data"
+    )
+)
 LAIT_PATH = Path("dfe/lait/bds_long_0.parquet")
 POPULATION_PATH = Path("dfe/ees/ons_mid-year_population_estimates_2012_to_2024.csv")
 FACTORS_PATH = Path("dfe/ees/c3_factors_identified_at_end_of_assessment_2018_to_2025.csv")
@@ -109,6 +115,7 @@ COUNCIL_ONLY = {"social_worker_fte"}
 COUNT_MEASURES = (
     "CPP_Num",
     "LACnum",
+    "NoCareLeavers",
     "CPP_Total_NumRef",
     "LACnum_Start",
     "LACceased",
@@ -431,6 +438,41 @@ def _lookup(
                 if value is not None:
                     return value, f"{label} {candidate}"
     return None, "default"
+
+
+def published_value(
+    *, la_number: str, year: int, measure: str, root: Path = DATA_ROOT
+) -> float | None:
+    """The council's own published figure for the year ending 31 March `year`, or None.
+
+    No fallback to region or England: this is the figure shown beside a council's own.
+    """
+    return _lait(root).get((measure, int(la_number), year))
+
+
+def la_number_for(name: str, *, root: Path = DATA_ROOT) -> str | None:
+    """The LAIT area number (council, region or England) of `name`, any case, or None."""
+    return _area_numbers(root).get(_normalise(name))
+
+
+@lru_cache(maxsize=4)
+def _area_numbers(root: Path) -> dict[str, str]:
+    frame = (
+        pl.read_parquet(root / LAIT_PATH, columns=["LA and Regions", "LA Number"])
+        .filter(pl.col("LA Number").is_not_null() & pl.col("LA and Regions").is_not_null())
+        .unique(maintain_order=True)
+    )
+    numbers: dict[str, str] = {}
+    for name, number in frame.iter_rows():
+        for alias in _aliases(str(name)):
+            numbers.setdefault(alias, str(int(number)))
+    return numbers
+
+
+def published_cache_clear() -> None:
+    """Forget what was read, e.g. after the shared data directory changes."""
+    for cached in (_lait, _area_numbers, _councils, _population, _figures):
+        cached.cache_clear()
 
 
 def council_figures(info: CouncilInfo, year: int, *, root: Path = DATA_ROOT) -> CouncilFigures:
