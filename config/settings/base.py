@@ -4,13 +4,14 @@ from pathlib import Path
 
 import environ
 
+from lineofsight.core.domain.published import DATA_ROOT
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 env = environ.Env()
 
-# The shared reference data (DfE figures, schemas) sits beside the project checkout.
-SHARED_DATA_DIR = Path(
-    env("LINEOFSIGHT_SHARED_DATA", default=str(BASE_DIR.parent / "shared" / "data"))
-)
+# The shared reference data (DfE figures, schemas): ../shared/data beside the checkout, or
+# LINEOFSIGHT_SHARED_DATA. One definition, shared with the pure readers.
+SHARED_DATA_DIR = DATA_ROOT
 VAR_DIR = Path(env("LINEOFSIGHT_VAR_DIR", default=str(BASE_DIR / "var")))
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
