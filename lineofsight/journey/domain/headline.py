@@ -19,7 +19,7 @@ Definitions follow the DfE statistical returns:
   young people who have died are excluded. These are the young people owed leaving-care
   support as "former relevant" children; "eligible" and "relevant" children are 16-17.
 
-Rates are per 10,000 children aged 0-17 (`rate_per_10k`).
+Rates are per 10,000 children aged 0-17: `lineofsight.core.domain.rates.rate_per_10k`.
 """
 
 from __future__ import annotations
@@ -103,10 +103,3 @@ def care_leavers_on(child: pl.DataFrame, cla_episode: pl.DataFrame, as_of: dt.da
         & ~pl.col("child_id").is_in(in_care.implode())
     )
     return leavers.height
-
-
-def rate_per_10k(count: int | float, population: int | float) -> float:
-    """A count per 10,000 of the population (0 when the population is 0)."""
-    if population <= 0:
-        return 0.0
-    return float(count) * 10_000 / float(population)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lineofsight.journey.domain.headline import headline_counts, rate_per_10k
+from lineofsight.core.domain.rates import rate_per_10k
+from lineofsight.journey.domain.headline import headline_counts
 from lineofsight.synth.council import SyntheticCouncil
 from lineofsight.synth.tests.conftest import council
 
@@ -15,12 +16,16 @@ TOLERANCE = 0.10
 
 def _rates(synthetic: SyntheticCouncil) -> dict[str, float]:
     counts = headline_counts(synthetic.frames, synthetic.reference_date)
-    population = synthetic.figures.population
-    return {
-        "CIN": rate_per_10k(counts["children_in_need"], population),
-        "CPP_rate": rate_per_10k(counts["on_cp_plan"], population),
-        "LAC": rate_per_10k(counts["looked_after"], population),
+    rates = {
+        measure: rate_per_10k(counts[key], synthetic.figures.population)
+        for measure, key in (
+            ("CIN", "children_in_need"),
+            ("CPP_rate", "on_cp_plan"),
+            ("LAC", "looked_after"),
+        )
     }
+    assert all(rate is not None for rate in rates.values())
+    return {measure: float(rate or 0) for measure, rate in rates.items()}
 
 
 def _published(synthetic: SyntheticCouncil) -> dict[str, float]:

@@ -7,9 +7,10 @@ import datetime as dt
 import polars as pl
 import pytest
 
+from lineofsight.core.domain.rates import rate_per_10k
 from lineofsight.journey.domain.frame_schema import TABLES
 from lineofsight.journey.domain.frames import frames_conform
-from lineofsight.journey.domain.headline import headline_counts, rate_per_10k
+from lineofsight.journey.domain.headline import headline_counts
 
 AS_OF = dt.date(2017, 3, 31)
 D = dt.date
@@ -167,5 +168,6 @@ def test_empty_frames_count_nothing() -> None:
 
 
 def test_rate_per_10k() -> None:
-    assert rate_per_10k(333, 66_044) == pytest.approx(50.42, abs=0.01)
-    assert rate_per_10k(5, 0) == 0.0
+    """The published rounding (one place); no population, no rate."""
+    assert rate_per_10k(333, 66_044) == pytest.approx(50.4, abs=0.01)
+    assert rate_per_10k(5, 0) is None
