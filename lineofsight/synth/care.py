@@ -896,6 +896,12 @@ def _legal_and_adoption(
     n = len(pr.start)
     idx = np.arange(n)
     rows: list[tuple[Ints, np.ndarray, Days, Days, np.ndarray]] = []
+
+    def add(mask: Bools, kind: str, start: Days, end: Days, outcome: str | np.ndarray) -> None:
+        """Proceedings of one kind for the periods in `mask` (arrays are per period)."""
+        outcomes = np.full(n, outcome) if isinstance(outcome, str) else outcome
+        rows.append((idx[mask], np.full(mask.sum(), kind), start[mask], end[mask], outcomes[mask]))
+
     co = pr.care_order
     # care proceedings: issued a few days before the interim order
     issued = pr.start - rng.integers(0, 5, n)
@@ -907,66 +913,23 @@ def _legal_and_adoption(
         np.where(pr.route == HOME, "supervision_order", "child_arrangements"),
     )
     care_outcome = np.where(pr.route == ADOPT, "placement_order", care_outcome)
-    rows.append((idx[co], np.full(co.sum(), "care"), issued[co], care_end[co], care_outcome[co]))
-    # pre-proceedings before some applications
+    add(co, "care", issued, care_end, care_outcome)
     # Pre-proceedings before some applications: it ends when proceedings are issued, with
     # the outcome the proceedings reached (open while they are still running).
     plo_start = np.maximum(issued - rng.integers(30, 120, n), pr.dob)
     plo = co & (rng.random(n) < 0.45) & (plo_start < issued - 14)
     care_done = (care_end != NA) & (care_end <= reference)
-    rows.append(
-        (
-            idx[plo],
-            np.full(plo.sum(), "pre_proceedings"),
-            plo_start[plo],
-            np.where(care_done, issued, NA)[plo],
-            care_outcome[plo],
-        )
-    )
-    sgo = pr.route == SGO
-    sgo_start = np.maximum(pr.end - rng.integers(90, 200, n), pr.start + 1)
-    rows.append(
-        (
-            idx[sgo],
-            np.full(sgo.sum(), "sgo"),
-            sgo_start[sgo],
-            pr.end[sgo],
-            np.full(sgo.sum(), "sgo"),
-        )
-    )
-    cao = pr.route == CAO
-    rows.append(
-        (
-            idx[cao],
-            np.full(cao.sum(), "child_arrangements"),
-            sgo_start[cao],
-            pr.end[cao],
-            np.full(cao.sum(), "child_arrangements"),
-        )
-    )
+    add(plo, "pre_proceedings", plo_start, np.where(care_done, issued, NA), care_outcome)
+    order_start = np.maximum(pr.end - rng.integers(90, 200, n), pr.start + 1)
+    add(pr.route == SGO, "sgo", order_start, pr.end, "sgo")
+    add(pr.route == CAO, "child_arrangements", order_start, pr.end, "child_arrangements")
     discharge = (pr.route == HOME) & (pr.final != NA) & (pr.final < pr.end - 60)
     d_start = np.maximum(pr.end - rng.integers(40, 150, n), pr.final + 1)
-    rows.append(
-        (
-            idx[discharge],
-            np.full(discharge.sum(), "discharge"),
-            d_start[discharge],
-            pr.end[discharge],
-            np.full(discharge.sum(), "no_order"),
-        )
-    )
+    add(discharge, "discharge", d_start, pr.end, "no_order")
     adopt = pr.decision != NA
     po_start = np.minimum(pr.decision + rng.integers(7, 30, n), pr.placement_order - 1)
     po_start = np.maximum(po_start, pr.decision)
-    rows.append(
-        (
-            idx[adopt],
-            np.full(adopt.sum(), "placement_order"),
-            po_start[adopt],
-            pr.placement_order[adopt],
-            np.full(adopt.sum(), "placement_order"),
-        )
-    )
+    add(adopt, "placement_order", po_start, pr.placement_order, "placement_order")
     owner = np.concatenate([x[0] for x in rows])
     kind = np.concatenate([x[1] for x in rows])
     start = np.concatenate([x[2] for x in rows])
