@@ -691,10 +691,7 @@ def trim_stocks(skeleton: Skeleton, targets: Targets, rng: np.random.Generator) 
             & (b18 > day + 60)
         )
         pick = rng.permutation(cand)[:gap]
-        r.cp_end[pick] = far
-        r.cin2_start[pick] = NA
-        r.cin2_end[pick] = NA
-        r.end[pick] = far
+        _reopen(r, pick, r.cp_end, far)
         if len(pick) < gap:
             _start_plans(r, day, far, b18, gap - len(pick), rng)
 
@@ -723,10 +720,7 @@ def trim_stocks(skeleton: Skeleton, targets: Targets, rng: np.random.Generator) 
             & (b18 > day + 60)
         )
         pick = rng.permutation(cand)[:gap]
-        r.cla_end[pick] = far
-        r.cin2_start[pick] = NA
-        r.cin2_end[pick] = NA
-        r.end[pick] = far
+        _reopen(r, pick, r.cla_end, far)
         if len(pick) < gap:
             _start_care(r, day, far, skeleton.dob[r.child], b18, gap - len(pick), rng)
 
@@ -841,3 +835,12 @@ def _start_care(
     r.cla_route[pick] = np.where(age >= 10, LONG, HOME)
     r.not_in_need[pick] = False
     _end_cin_plans_at(r, pick, start)
+
+
+def _reopen(r: Referrals, pick: Ints, spell_end: Days, far: int) -> None:
+    """Keep the picked spells (a plan or a period of care) open past 31 March, and the
+    referral with them, dropping the child-in-need plan that followed."""
+    spell_end[pick] = far
+    r.cin2_start[pick] = NA
+    r.cin2_end[pick] = NA
+    r.end[pick] = far
