@@ -156,14 +156,16 @@ def _resolve(
 
 
 def _for_database(frame: pl.DataFrame, table: TableSchema) -> pl.DataFrame:
-    """Nulls back to "" for blank text; times to UTC, as Django stores them."""
+    """Nulls back to "" for text the database keeps blank; times to UTC, as Django stores them."""
+    model = dict(FRAME_MODELS)[table.name]
+    nullable_in_database = {f.name for f in frame_fields(model) if f.null}
     exprs = []
     for column in table.columns:
         expr = pl.col(column.name)
         if (
             column.dtype == "String"
             and column.references is None
-            and not _db_null(table, column.name)
+            and column.name not in nullable_in_database
         ):
             expr = expr.fill_null("")
         if column.dtype == "Datetime":
@@ -172,14 +174,6 @@ def _for_database(frame: pl.DataFrame, table: TableSchema) -> pl.DataFrame:
                 expr = expr.dt.replace_time_zone(None).dt.strftime("%Y-%m-%d %H:%M:%S%.6f")
         exprs.append(expr)
     return frame.select(exprs)
-
-
-def _db_null(table: TableSchema, column: str) -> bool:
-    model = dict(FRAME_MODELS)[table.name]
-    for field in frame_fields(model):
-        if field.name == column:
-            return bool(field.null)
-    return False
 
 
 def _insert(
@@ -336,8 +330,8 @@ def _fill_self_references(
         if pairs.is_empty():
             continue
         resolved = _resolve(
-            pairs.rename({table.key: "__row"}).select(column.name),
-            TableSchema(name=table.name, key=column.name, columns=(column,)),
+            pairs.select(column.name),
+            TableSchema(name=table.name, key=table.key, columns=(column,)),
             {table.name: keys},
         )
         row_ids = pairs.get_column(table.key).replace_strict(
