@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DEMO_PASSWORD ?= line-of-sight-demo
 
-.PHONY: install demo serve test lint types contracts checks pytest browser-deps benchmarks clean
+.PHONY: install demo serve test lint types contracts checks pytest browser-deps shared-data benchmarks clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ browser-deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-demo: install
+demo: install shared-data
 	mkdir -p var
 	$(BIN)/lineofsight migrate --noinput
 	$(BIN)/lineofsight synth --la Walsall --year 2017 --seed 1 --if-empty
@@ -42,11 +42,20 @@ types: install
 contracts: install
 	$(BIN)/lint-imports
 
+# The published DfE data the tests calibrate against: ../shared/data, or LINEOFSIGHT_SHARED_DATA.
+SHARED_DATA ?= $(or $(LINEOFSIGHT_SHARED_DATA),$(abspath ../shared/data))
+
+shared-data:
+	@test -f "$(SHARED_DATA)/dfe/lait/bds_long_0.parquet" || { \
+	  echo "DfE reference data not found at $(SHARED_DATA): put shared/ beside this checkout" \
+	       "or set LINEOFSIGHT_SHARED_DATA=/path/to/shared/data"; exit 2; }
+
 checks: install
+	mkdir -p var
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/lineofsight frames-schema
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/lineofsight makemigrations --check --dry-run
 
-pytest: install browser-deps
+pytest: install browser-deps shared-data
 	mkdir -p var
 	$(BIN)/pytest
 
