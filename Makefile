@@ -28,6 +28,7 @@ demo: install shared-data
 	mkdir -p var
 	$(BIN)/lineofsight migrate --noinput
 	$(BIN)/lineofsight synth --la Walsall --year 2017 --seed 1 --if-empty
+	$(BIN)/lineofsight deadlines-refresh --if-stale
 	$(BIN)/lineofsight demo-users --password "$(DEMO_PASSWORD)"
 	@echo "Line of Sight is serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
 	$(BIN)/lineofsight runserver 127.0.0.1:8000

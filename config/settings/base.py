@@ -127,3 +127,6 @@ LINEOFSIGHT_SIGN_IN_LOCKOUT_MINUTES = 15
 
 # The council this installation serves; the demo sets it from the synthetic council loaded.
 LINEOFSIGHT_COUNCIL_NAME = env("LINEOFSIGHT_COUNCIL_NAME", default="")
+# Pin the service's "today" (YYYY-MM-DD); empty means the real date (or a synthetic council's
+# reference date).
+LINEOFSIGHT_TODAY = env("LINEOFSIGHT_TODAY", default="")

@@ -15,6 +15,7 @@ from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from lineofsight.accounts.models import User
+from lineofsight.core.bulk import rows_insert
 from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.journey.arrow_reader import arrow_read_tables, arrow_reader_available
 from lineofsight.journey.domain.frame_schema import TABLES
@@ -198,18 +199,7 @@ def _insert(
             pl.lit(stamp).alias("__created_at"), pl.lit(stamp).alias("__updated_at")
         )
         db_columns = [*db_columns, "created_at", "updated_at"]
-    quote = connection.ops.quote_name
-    target = quote(model._meta.db_table)
-    column_list = ", ".join(quote(c) for c in db_columns)
-    rows = data.rows()
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {target} ({column_list}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            marks = ", ".join(["%s"] * len(db_columns))
-            cursor.executemany(f"INSERT INTO {target} ({column_list}) VALUES ({marks})", rows)  # noqa: S608
+    rows_insert(table=model._meta.db_table, columns=db_columns, rows=data.rows())
 
 
 @transaction.atomic

@@ -59,11 +59,16 @@ def headline_counts(frames: Mapping[str, pl.DataFrame], as_of: dt.date) -> dict[
 
 
 def care_leavers_on(child: pl.DataFrame, cla_episode: pl.DataFrame, as_of: dt.date) -> int:
-    """Former relevant young people on `as_of` (see the module docstring).
+    """How many former relevant young people there are on `as_of` (see the module docstring).
 
     Takes only the columns it needs (`child`: child_id, born_on, died_on; `cla_episode`:
     child_id, started_on, ended_on, legal_status) so a page can pass a small extract.
     """
+    return care_leaver_ids_on(child, cla_episode, as_of).len()
+
+
+def care_leaver_ids_on(child: pl.DataFrame, cla_episode: pl.DataFrame, as_of: dt.date) -> pl.Series:
+    """The child ids of former relevant young people on `as_of`."""
     in_care = cla_episode.filter(_open_on("started_on", "ended_on", as_of))["child_id"].unique()
     children = child.select("child_id", "born_on", "died_on")
     episodes = (
@@ -102,4 +107,4 @@ def care_leavers_on(child: pl.DataFrame, cla_episode: pl.DataFrame, as_of: dt.da
         & (pl.col("died_on").is_null() | (pl.col("died_on") > as_of))
         & ~pl.col("child_id").is_in(in_care.implode())
     )
-    return leavers.height
+    return leavers["child_id"]

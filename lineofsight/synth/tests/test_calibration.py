@@ -7,7 +7,7 @@ import pytest
 from lineofsight.core.domain.rates import rate_per_10k
 from lineofsight.journey.domain.headline import headline_counts
 from lineofsight.synth.council import SyntheticCouncil
-from lineofsight.synth.tests.conftest import council
+from lineofsight.conftest import council
 
 pytestmark = pytest.mark.slow
 

@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -82,7 +83,7 @@ class WorkingDayCalendar:
     def add_working_days(self, start: dt.date, count: int) -> dt.date:
         """The `count`-th working day after `start` (day 0). Negative counts go backwards."""
         self._check(start)
-        roll = "backward" if count >= 0 else "forward"
+        roll: Literal["backward", "forward"] = "backward" if count >= 0 else "forward"
         day = np.busday_offset(np.datetime64(start, "D"), count, roll=roll, holidays=self._days_off)
         result: dt.date = day.astype(dt.date)
         self._check(result)
@@ -91,6 +92,8 @@ class WorkingDayCalendar:
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
         """Working days after `start` up to and including `end`; negative if `end` is earlier."""
         self._check(start, end)
+        if end < start:
+            return -self.working_days_between(end, start)
         begin = np.datetime64(start, "D") + 1
         finish = np.datetime64(end, "D") + 1
         return int(np.busday_count(begin, finish, holidays=self._days_off))

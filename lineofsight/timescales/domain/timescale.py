@@ -116,7 +116,6 @@ class TimescaleConfig:
             return rule
         if not rule.is_local:
             raise ConfigurationError(f"{rule.code} is statutory; only local standards can change")
-        then = standard.then if rule.then else ()
-        return Timescale(
-            **{**rule.__dict__, "allowance": standard.allowance, "then": then or rule.then}
-        )
+        # A chained rule given one interval uses it for every link ("every 15 working days").
+        then = (standard.then or (standard.allowance,)) if rule.then else ()
+        return Timescale(**{**rule.__dict__, "allowance": standard.allowance, "then": then})

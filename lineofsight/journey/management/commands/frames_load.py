@@ -24,3 +24,7 @@ class Command(BaseCommand):
         for kind in ("added", "updated", "unchanged"):
             total = sum(table[kind] for table in counts.values())
             self.stdout.write(f"{kind}: {total:,}")
+        from lineofsight.timescales.services import deadlines_refresh
+
+        result = deadlines_refresh(acting_user=None)
+        self.stdout.write(f"deadlines recomputed on {result.as_of:%d %B %Y}: {result.deadlines:,}")

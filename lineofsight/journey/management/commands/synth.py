@@ -73,6 +73,13 @@ class Command(BaseCommand):
             raise CommandError(f"nothing was loaded: {error}") from error
         total = sum(table["added"] for table in counts.values())
         self.stdout.write(f"loaded {council.info.name} {options['year']}: {total:,} records")
+        from lineofsight.timescales.services import deadlines_refresh
+
+        result = deadlines_refresh(acting_user=None, frames=council.frames)
+        self.stdout.write(
+            f"deadlines on {result.as_of:%d %B %Y}: {result.deadlines:,} "
+            f"({result.open_deadlines:,} open); open cases: {result.cases:,}"
+        )
 
     def _synthesise(self, options, progress):
         from lineofsight.synth.council import synthesise_council

@@ -1,4 +1,4 @@
-"""Synthesised councils shared by the synth tests (each built once per test session)."""
+"""Synthesised councils shared by every app's tests (each built once per test session)."""
 
 from __future__ import annotations
 
