@@ -2,5 +2,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("accounts/", include("lineofsight.accounts.urls")),
+    path("", include("lineofsight.timescales.urls")),
     path("", include("lineofsight.frontend.urls")),
 ]

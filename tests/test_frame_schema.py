@@ -19,6 +19,11 @@ NOT_FRAMES = {
     "indicators.indicatorvalue",
     "indicators.benchmarkvalue",
     "reports.improvementaction",
+    # the timescale engine's output and a council's settings, not journey records
+    "timescales.deadline",
+    "timescales.caseloadentry",
+    "timescales.closureday",
+    "timescales.localstandardsetting",
 }
 
 

@@ -103,6 +103,10 @@ def _cast(series: pl.Series, column: Column, table: TableSchema) -> pl.Series:
 
 
 def _check(table: TableSchema, frame: pl.DataFrame) -> None:
+    # One parallel pass asks whether anything is wrong; only then is each column examined
+    # for the message (most frames are clean, and big ones are read often).
+    if not _any_problem(table, frame):
+        return
     for column in table.columns:
         series = frame.get_column(column.name)
         if not column.nullable and series.null_count():
@@ -127,6 +131,20 @@ def _check(table: TableSchema, frame: pl.DataFrame) -> None:
     if keys.is_duplicated().any():
         dupes = keys.filter(keys.is_duplicated()).unique().sort().head(5).to_list()
         raise FrameError(f"{table.name}.{table.key}: repeated natural keys {dupes}")
+
+
+def _any_problem(table: TableSchema, frame: pl.DataFrame) -> bool:
+    flags: list[pl.Expr] = [pl.col(table.key).is_duplicated().any()]
+    for column in table.columns:
+        value = pl.col(column.name)
+        if not column.nullable:
+            flags.append(value.null_count() > 0)
+        if column.max_length is not None and frame.schema[column.name] == pl.String:
+            flags.append((value.str.len_chars() > column.max_length).any())
+        if column.codes is not None:
+            flags.append((value.is_not_null() & ~value.is_in(column.codes)).any())
+    found = frame.select(pl.any_horizontal(flags).alias("problem")).item()
+    return bool(found)
 
 
 def frames_conform(tables: Mapping[str, TableSchema], frames: Mapping[str, pl.DataFrame]) -> Frames:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from lineofsight.conftest import council
 from lineofsight.core.domain.rates import rate_per_10k
 from lineofsight.journey.domain.headline import headline_counts
 from lineofsight.synth.council import SyntheticCouncil
-from lineofsight.conftest import council
 
 pytestmark = pytest.mark.slow
 

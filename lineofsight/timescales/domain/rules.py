@@ -251,7 +251,7 @@ CHILD_PROTECTION = (
         title="Plan lasting two years",
         area=Area.CHILD_PROTECTION,
         starts_from="CP plan started",
-        met_by="plan ended before two years",
+        met_by="plan ended within 729 days (a plan open longer is flagged)",
         allowance=CalendarDays(729),
         source="LAIT dictionary: plans lasting 2 years or more",
         tag=Tag.VERIFIED,
@@ -467,7 +467,8 @@ LOOKED_AFTER = (
         allowance=Weeks(1),
         then=(Weeks(1), Weeks(4)),
         source=f"{CPPCR} reg 28(4): weekly until the first review, then every 4 weeks "
-        "(the model applies weekly for the first visit after the placement, then 4-weekly)",
+        "(visits are not tied to reviews in the model: a week to the first visit, a week to "
+        "the second, then 4-weekly)",
         tag=Tag.VERIFIED,
     ),
     Timescale(
@@ -553,8 +554,9 @@ LOOKED_AFTER = (
         code="T-46",
         title="Review health assessment",
         area=Area.LOOKED_AFTER,
-        starts_from="previous health assessment",
-        met_by="review health assessment",
+        starts_from="previous health assessment (initial or review)",
+        met_by="the next review health assessment (within 6 months for a child under 5 on "
+        "the previous one; the allowance shown is for children aged 5 or over)",
         allowance=CalendarMonths(12),
         then=(CalendarMonths(12),),
         source=f"{CPPCR} reg 7 and Sch 1: every 6 months under 5, every 12 months from 5; "
@@ -896,7 +898,7 @@ PRIVATE_FOSTERING = (
         code="T-84",
         title="Private fostering visit (first year)",
         area=Area.PRIVATE_FOSTERING,
-        starts_from="previous visit, in the arrangement's first year",
+        starts_from="previous visit, in the first year from notification (reg 8(6))",
         met_by="the next private fostering visit",
         allowance=Weeks(6),
         source=f"{PF} reg 8(1)(a)",
@@ -906,7 +908,7 @@ PRIVATE_FOSTERING = (
         code="T-85",
         title="Private fostering visit (second year on)",
         area=Area.PRIVATE_FOSTERING,
-        starts_from="previous visit, after the arrangement's first year",
+        starts_from="previous visit, after the first year from notification (reg 8(6))",
         met_by="the next private fostering visit",
         allowance=Weeks(12),
         source=f"{PF} reg 8(1)(b)",

@@ -67,6 +67,8 @@ def test_refresh_stores_every_obligation_and_the_open_case(child_in_need, admin)
     assert result.cases == 1
     entry = CaseloadEntry.objects.get()
     assert (entry.child.child_id, entry.case_type, entry.holding) == ("C1", "cin", "allocated")
+    assert entry.worker is not None
+    assert entry.team is not None
     assert entry.worker.staff_id == "SW1"
     assert entry.team.code == "SAFE1"
     # T-07: 20 working days from the visit on Fri 8 Dec 2017 is Wed 10 Jan 2018 (25, 26 Dec
@@ -74,6 +76,7 @@ def test_refresh_stores_every_obligation_and_the_open_case(child_in_need, admin)
     visit_due = Deadline.objects.get(rule="T-07", start_key="V1")
     assert visit_due.due_on == D(2018, 1, 10)
     assert visit_due.status == "not_yet_due"
+    assert visit_due.worker is not None
     assert visit_due.worker.staff_id == "SW1"
     assert Deadline.objects.filter(rule="T-07").count() == 2
     assert result.deadlines == Deadline.objects.count()

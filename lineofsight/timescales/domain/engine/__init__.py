@@ -26,6 +26,7 @@ from lineofsight.timescales.domain.engine import (
     protection,
 )
 from lineofsight.timescales.domain.engine.chains import RAW_SCHEMA, conform, empty
+from lineofsight.timescales.domain.engine.codes import AREA, STATUS, TAG, TITLE
 from lineofsight.timescales.domain.engine.responsibility import with_responsible
 from lineofsight.timescales.domain.engine.status import Status, with_status
 from lineofsight.timescales.domain.rules import RULES
@@ -46,20 +47,53 @@ AREAS: tuple[AreaFunction, ...] = (
     partnership.obligations,
 )
 
+# The journey tables the engine reads: a caller with a big store can read only these.
+INPUT_TABLES = (
+    "adoption",
+    "allocation",
+    "assessment",
+    "care_leaver_status",
+    "child",
+    "cin_plan",
+    "cin_plan_review",
+    "cla_episode",
+    "cla_review",
+    "complaint",
+    "conference",
+    "contact",
+    "core_group",
+    "cp_plan",
+    "education_plan",
+    "health_check",
+    "legal_proceeding",
+    "missing_episode",
+    "private_fostering_arrangement",
+    "referral",
+    "section47_enquiry",
+    "strategy_discussion",
+    "visit",
+)
+
 OBLIGATION_SCHEMA: dict[str, pl.DataType] = {
     "obligation_id": pl.String(),
     **RAW_SCHEMA,
-    "title": pl.String(),
-    "area": pl.String(),
-    "tag": pl.String(),
-    "status": pl.String(),
+    "title": TITLE,
+    "area": AREA,
+    "tag": TAG,
+    "status": STATUS,
     "days_overdue": pl.Int64(),
     "worker_id": pl.String(),
     "team_id": pl.String(),
     "allocation_role": pl.String(),
 }
 
-__all__ = ["OBLIGATION_SCHEMA", "Status", "obligations", "obligations_due_between"]
+__all__ = [
+    "INPUT_TABLES",
+    "OBLIGATION_SCHEMA",
+    "Status",
+    "obligations",
+    "obligations_due_between",
+]
 
 
 def obligations(
@@ -71,13 +105,15 @@ def obligations(
     rows = pl.concat([empty(), *raw], how="vertical")
     rows = _with_rule_details(rows)
     rows = with_status(rows, as_of=as_of, soon_days=config.soon_days)
+    # A stable sort on the date alone: within a day, rows keep the areas' own order.
+    rows = rows.sort("due_on", maintain_order=True)
     rows = with_responsible(rows, frames, as_of=as_of)
     rows = rows.with_columns(
         pl.concat_str(
             "rule", "start_key", pl.col("seq").cast(pl.String).fill_null("0"), separator=":"
         ).alias("obligation_id")
     )
-    return rows.select(list(OBLIGATION_SCHEMA)).sort("due_on", "child_id", "rule", "seq")
+    return rows.select(list(OBLIGATION_SCHEMA))
 
 
 def obligations_due_between(
@@ -90,12 +126,14 @@ def obligations_due_between(
 
 
 def _with_rule_details(rows: pl.DataFrame) -> pl.DataFrame:
-    details = pl.DataFrame(
-        {
-            "rule": list(RULES),
-            "title": [rule.title for rule in RULES.values()],
-            "area": [rule.area.value for rule in RULES.values()],
-            "tag": [rule.tag.value for rule in RULES.values()],
-        }
+    """Title, area and tag of each row's rule, looked up by the rule enum's position."""
+    position = pl.col("rule").to_physical()
+    rules = list(RULES.values())
+    details = {
+        "title": pl.Series([rule.title for rule in rules], dtype=TITLE),
+        "area": pl.Series([rule.area.value for rule in rules], dtype=AREA),
+        "tag": pl.Series([rule.tag.value for rule in rules], dtype=TAG),
+    }
+    return rows.with_columns(
+        pl.lit(values).gather(position).alias(name) for name, values in details.items()
     )
-    return rows.join(details, on="rule", how="left")

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 import polars as pl
 
 from lineofsight.timescales.domain.allowances import Allowance, Hours
+from lineofsight.timescales.domain.engine.codes import RULE
 from lineofsight.timescales.domain.timescale import Timescale, TimescaleConfig
 
 RAW_SCHEMA: dict[str, pl.DataType] = {
     "child_id": pl.String(),
-    "rule": pl.String(),
+    "rule": RULE,
     "start_kind": pl.String(),
     "start_key": pl.String(),
     "start_on": pl.Date(),
@@ -173,17 +174,12 @@ def chain(
             (pl.col("event_on") >= pl.col("context_start"))
             & (pl.col("context_end").is_null() | (pl.col("event_on") <= pl.col("context_end")))
         )
-        .sort("context_key", "event_on", "event_key")
-        .with_columns(
-            (pl.col("event_on").cum_count().over("context_key")).alias("seq"),
-            pl.lit(met_kind).alias("start_kind"),
-        )
         .select(
             "context_key",
             "child_id",
             "context_end",
-            "seq",
-            "start_kind",
+            pl.lit(1, dtype=pl.UInt8).alias("_order"),
+            pl.lit(met_kind).alias("start_kind"),
             pl.col("event_key").alias("start_key"),
             pl.col("event_on").alias("start_on"),
         )
@@ -192,22 +188,29 @@ def chain(
         "context_key",
         "child_id",
         "context_end",
-        pl.lit(0, dtype=pl.UInt32).alias("seq"),
+        pl.lit(0, dtype=pl.UInt8).alias("_order"),
         pl.lit(start_kind).alias("start_kind"),
         pl.col("context_key").alias("start_key"),
         pl.col("context_start").alias("start_on"),
     )
+    # Sorted by context, each context's rows are contiguous: its start, then its events in
+    # date order. Neighbouring rows give the sequence and the meeting event without a group-by.
+    same_context_next = pl.col("context_key").shift(-1) == pl.col("context_key")
+    first_of_context = (pl.col("context_key").shift(1) != pl.col("context_key")).fill_null(True)
+    index = pl.int_range(pl.len(), dtype=pl.UInt32)
     rows = (
-        pl.concat([origins, inside.with_columns(pl.col("seq").cast(pl.UInt32))])
-        .sort("context_key", "seq")
+        pl.concat([origins, inside])
+        .sort("context_key", "_order", "start_on", "start_key")
         .with_columns(
-            pl.col("start_key").shift(-1).over("context_key").alias("met_key"),
-            pl.col("start_on").shift(-1).over("context_key").alias("met_on"),
+            (index - pl.when(first_of_context).then(index).forward_fill()).alias("seq"),
+            pl.when(same_context_next).then(pl.col("start_key").shift(-1)).alias("met_key"),
+            pl.when(same_context_next).then(pl.col("start_on").shift(-1)).alias("met_on"),
         )
         .with_columns(
             pl.when(pl.col("met_on").is_not_null()).then(pl.lit(met_kind)).alias("met_kind"),
             pl.min_horizontal(pl.col("seq"), len(links) - 1).alias("_link"),
         )
+        .drop("_order")
     )
     return conform(lapse(with_link_due(rows, links, config)))
 
@@ -218,8 +221,13 @@ def with_link_due(
     """Fill `rule` and `due_on` from each row's `_link` (an index into `links`)."""
     rule = pl.lit(None, dtype=pl.String)
     due = pl.lit(None, dtype=pl.Date)
+    computed: dict[tuple[Allowance, bool], pl.Series] = {}
     for number, link in enumerate(links):
-        link_due = due_on(rows["start_on"], link.allowance, link.rule, config)
+        # Links with the same interval on the same calendar share one computation.
+        same = (link.allowance, link.rule.is_local)
+        if same not in computed:
+            computed[same] = due_on(rows["start_on"], link.allowance, link.rule, config)
+        link_due = computed[same]
         chosen = pl.col("_link") == number
         rule = pl.when(chosen).then(pl.lit(link.rule.code)).otherwise(rule)
         due = pl.when(chosen).then(link_due).otherwise(due)

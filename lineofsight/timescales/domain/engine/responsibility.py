@@ -36,48 +36,57 @@ def with_responsible(
         .alias("ended_on")
     )
     adviser_rules = [code for code, rule in RULES.items() if rule.responsible == "personal_adviser"]
-    indexed = rows.with_row_index("_row").with_columns(
-        pl.min_horizontal("due_on", pl.lit(as_of)).alias("_on"),
-        pl.col("rule").is_in(adviser_rules).alias("_adviser"),
-    )
-    found = _holder(indexed, held, CASE_HOLDERS)
-    advisers = _holder(indexed.filter(pl.col("_adviser")), held, ADVISERS)
-    # An adviser, where the rule wants one and there is one, takes precedence.
-    chosen = pl.concat([advisers, found]).unique("_row", keep="first", maintain_order=True)
-    return (
-        indexed.join(chosen, on="_row", how="left")
-        .drop("_row", "_on", "_adviser")
-        .select(*rows.columns, "worker_id", "team_id", "allocation_role")
-    )
+    # The date to look at, min(due_on, as_of), keeps the rows' order by due date, so the
+    # as-of joins need no sort (sorting millions of wide rows was most of this step's time).
+    dated = rows.with_columns(pl.min_horizontal("due_on", pl.lit(as_of)).alias("_on"))
+    if not dated["_on"].is_sorted():
+        dated = dated.sort("_on", maintain_order=True)
+    matched = _holder(dated, held, CASE_HOLDERS, "")
+    # Care leaver rules look for a personal adviser: only those rows (a few per cent) are
+    # matched again, and an adviser found replaces the case holder in place.
+    wanted = matched.select(pl.arg_where(pl.col("rule").is_in(adviser_rules))).to_series()
+    advisers = _holder(matched[wanted], held, ADVISERS, "_adviser_")
+    found = advisers["_adviser_allocation_role"].is_not_null()
+    where = wanted.filter(found)
+    names = ("worker_id", "team_id", "allocation_role")
+    columns = {name: matched[name].clone() for name in names}
+    for name in names:
+        if len(where):
+            columns[name].scatter(where, advisers[f"_adviser_{name}"].filter(found))
+    return matched.select(rows.columns).with_columns(columns[name].alias(name) for name in names)
 
 
-def _holder(rows: pl.DataFrame, held: pl.DataFrame, roles: tuple[str, ...]) -> pl.DataFrame:
-    """For each row, the allocation in `roles` that started last on or before `_on` and had
-    not ended by then."""
+def _holder(
+    rows: pl.DataFrame, held: pl.DataFrame, roles: tuple[str, ...], prefix: str
+) -> pl.DataFrame:
+    """Add, for each row, the allocation in `roles` that started last on or before `_on` and
+    had not ended by then (worker_id, team_id, allocation_role, each under `prefix`)."""
     spells = (
         held.filter(pl.col("role").is_in(roles))
-        .select("child_id", "started_on", "ended_on", "worker_id", "team_id", "role")
-        .sort("child_id", "started_on")
+        .select(
+            "child_id",
+            pl.col("started_on").alias("_started"),
+            pl.col("ended_on").alias("_ended"),
+            pl.col("worker_id").alias(f"{prefix}worker_id"),
+            pl.col("team_id").alias(f"{prefix}team_id"),
+            pl.col("role").alias(f"{prefix}allocation_role"),
+        )
+        .sort("_started")
     )
-    matched = (
-        rows.select("_row", "child_id", "_on")
-        .sort("child_id", "_on")
-        .join_asof(
+    names = [f"{prefix}worker_id", f"{prefix}team_id", f"{prefix}allocation_role"]
+    current = pl.col("_started").is_not_null() & (
+        pl.col("_ended").is_null() | (pl.col("_ended") >= pl.col("_on"))
+    )
+    return (
+        rows.join_asof(
             spells,
             left_on="_on",
-            right_on="started_on",
+            right_on="_started",
             by="child_id",
             strategy="backward",
-            check_sortedness=False,  # sorted within each child above
+            # Sorted by date overall, so sorted within each child too; no string sort needed.
+            check_sortedness=False,
         )
-        .filter(
-            pl.col("started_on").is_not_null()
-            & (pl.col("ended_on").is_null() | (pl.col("ended_on") >= pl.col("_on")))
-        )
-    )
-    return matched.select(
-        "_row",
-        "worker_id",
-        "team_id",
-        pl.col("role").alias("allocation_role"),
+        .with_columns(pl.when(current).then(pl.col(name)).alias(name) for name in names)
+        .drop("_started", "_ended")
     )

@@ -35,6 +35,13 @@ LABELS = {
 }
 
 
+STATUS_ENUM = pl.Enum([status.value for status in Status])
+
+
+def _lit(status: Status) -> pl.Expr:
+    return pl.lit(status.value, dtype=STATUS_ENUM)
+
+
 def with_status(rows: pl.DataFrame, *, as_of: dt.date, soon_days: int) -> pl.DataFrame:
     """Add `status` and `days_overdue` (calendar days past due on `as_of`, or by which it was
     met late). Hour-based rules compare times when both are known."""
@@ -48,16 +55,16 @@ def with_status(rows: pl.DataFrame, *, as_of: dt.date, soon_days: int) -> pl.Dat
     past_due = pl.col("due_on") < as_of
     status = (
         pl.when(met & ~late)
-        .then(pl.lit(Status.MET_ON_TIME.value))
+        .then(_lit(Status.MET_ON_TIME))
         .when(met)
-        .then(pl.lit(Status.MET_LATE.value))
+        .then(_lit(Status.MET_LATE))
         .when(past_due & pl.col("context_end").is_not_null())
-        .then(pl.lit(Status.MISSED.value))
+        .then(_lit(Status.MISSED))
         .when(past_due)
-        .then(pl.lit(Status.OVERDUE.value))
+        .then(_lit(Status.OVERDUE))
         .when(pl.col("due_on") <= as_of + dt.timedelta(days=soon_days))
-        .then(pl.lit(Status.DUE_SOON.value))
-        .otherwise(pl.lit(Status.NOT_YET_DUE.value))
+        .then(_lit(Status.DUE_SOON))
+        .otherwise(_lit(Status.NOT_YET_DUE))
     )
     end = pl.when(met).then(pl.col("met_on")).otherwise(pl.lit(as_of))
     overdue_days = (end - pl.col("due_on")).dt.total_days()

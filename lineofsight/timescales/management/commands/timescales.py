@@ -12,7 +12,11 @@ from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.journey.domain.frame_schema import TABLES
 from lineofsight.journey.domain.frames import FrameError, frames_read_parquet
 from lineofsight.timescales.domain.calendar import OutsideCalendarError
-from lineofsight.timescales.domain.engine import obligations, obligations_due_between
+from lineofsight.timescales.domain.engine import (
+    INPUT_TABLES,
+    obligations,
+    obligations_due_between,
+)
 from lineofsight.timescales.domain.engine.status import Status
 from lineofsight.timescales.domain.rules import RULES
 from lineofsight.timescales.domain.timescale import TimescaleConfig
@@ -108,7 +112,8 @@ class Command(BaseCommand):
     def _frames(source: Path | None) -> tuple[dict[str, pl.DataFrame], TimescaleConfig]:
         if source is not None:
             try:
-                return frames_read_parquet(source, TABLES), TimescaleConfig()
+                tables = {name: TABLES[name] for name in INPUT_TABLES}
+                return frames_read_parquet(source, tables), TimescaleConfig()
             except FrameError as error:
                 raise CommandError(str(error)) from error
         from lineofsight.journey.frames_db import frames_extract

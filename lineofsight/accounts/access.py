@@ -1,0 +1,166 @@
+"""Record-level access: which teams and which children a signed-in user may see.
+
+Each rule is a small function over the ORM, one condition per line, so it can be read against
+the policy and has a denial test of its own. "Current" means on the service's today
+(`council_today`): started on or before it, and not ended on or before it.
+
+Who sees which child's record:
+
+* social worker, personal adviser, IRO: a child they hold a current allocation of, or whose
+  open deadline they are the responsible worker for;
+* team manager, business support: a child whose open case (`CaseloadEntry`) or current
+  allocation belongs to one of their current teams, or whose open deadline they hold;
+* head of service: any child;
+* performance analyst, administrator, elected member: no named child records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from lineofsight.accounts.models import Role, User
+from lineofsight.core.models import AuditAction, AuditEvent
+from lineofsight.core.selectors import council_today
+from lineofsight.people.models import Allocation, Child, Team, TeamMembership
+from lineofsight.timescales.models import OPEN_STATUSES, CaseloadEntry, Deadline
+
+CHILD_RECORD_TYPE = "child"
+
+# Who holds cases themselves, and so sees "My work" and the children allocated to them.
+CASE_HOLDER_ROLES = frozenset({Role.SOCIAL_WORKER, Role.PERSONAL_ADVISER, Role.IRO})
+# Who sees the children of their own current teams.
+TEAM_ROLES = frozenset({Role.TEAM_MANAGER, Role.BUSINESS_SUPPORT})
+# Who may open the Team page of a team they are a current member of.
+OWN_TEAM_PAGE_ROLES = frozenset({Role.TEAM_MANAGER, Role.SOCIAL_WORKER, Role.BUSINESS_SUPPORT})
+# Team managers hold cases too (held by a manager), so they have a "My work" list.
+MY_WORK_ROLES = CASE_HOLDER_ROLES | {Role.TEAM_MANAGER}
+
+
+def _signed_in(viewer: User) -> bool:
+    return bool(viewer.is_authenticated and viewer.is_active)
+
+
+def current_on(on: dt.date) -> Q:
+    """A dated row (`started_on` / `ended_on`: a membership, an allocation) open on `on`."""
+    return Q(started_on__lte=on) & (Q(ended_on__isnull=True) | Q(ended_on__gt=on))
+
+
+def _current_teams_of(viewer: User) -> QuerySet[Team]:
+    """The teams the viewer's worker record is a current member of."""
+    if viewer.worker_id is None:
+        return Team.objects.none()
+    memberships = TeamMembership.objects.filter(
+        current_on(council_today()), worker=viewer.worker_id
+    )
+    return Team.objects.filter(pk__in=memberships.values("team_id"))
+
+
+def teams_visible_to(viewer: User) -> QuerySet[Team]:
+    """The teams whose Team page the viewer may open."""
+    if not _signed_in(viewer):
+        return Team.objects.none()
+    if viewer.role == Role.HEAD_OF_SERVICE:
+        return Team.objects.all()
+    if viewer.role in OWN_TEAM_PAGE_ROLES:
+        return _current_teams_of(viewer)
+    return Team.objects.none()
+
+
+def my_work_allowed(viewer: User) -> bool:
+    return _signed_in(viewer) and viewer.role in MY_WORK_ROLES
+
+
+def team_pages_allowed(viewer: User) -> bool:
+    """Whether the viewer's role opens Team pages at all (navigation; the team is checked too)."""
+    return _signed_in(viewer) and (
+        viewer.role == Role.HEAD_OF_SERVICE or viewer.role in OWN_TEAM_PAGE_ROLES
+    )
+
+
+def service_overview_allowed(viewer: User) -> bool:
+    return _signed_in(viewer) and viewer.role == Role.HEAD_OF_SERVICE
+
+
+def timescale_settings_change_allowed(viewer: User) -> bool:
+    return _signed_in(viewer) and viewer.role == Role.ADMINISTRATOR
+
+
+def _holds_current_allocation(viewer: User, child: Child) -> bool:
+    if viewer.worker_id is None:
+        return False
+    return Allocation.objects.filter(
+        current_on(council_today()), child=child, worker=viewer.worker_id
+    ).exists()
+
+
+def _responsible_for_open_deadline(viewer: User, child: Child) -> bool:
+    if viewer.worker_id is None:
+        return False
+    return Deadline.objects.filter(
+        child=child, worker=viewer.worker_id, status__in=OPEN_STATUSES
+    ).exists()
+
+
+def _open_case_in_teams(child: Child, teams: QuerySet[Team]) -> bool:
+    return CaseloadEntry.objects.filter(child=child, team__in=teams).exists()
+
+
+def _allocated_in_teams(child: Child, teams: QuerySet[Team]) -> bool:
+    return Allocation.objects.filter(
+        current_on(council_today()), child=child, team__in=teams
+    ).exists()
+
+
+def child_access_allowed(viewer: User, child: Child) -> bool:
+    """Whether the viewer may open this child's record (see the module docstring)."""
+    if not _signed_in(viewer):
+        return False
+    if viewer.role == Role.HEAD_OF_SERVICE:
+        return True
+    if viewer.role in CASE_HOLDER_ROLES:
+        return _holds_current_allocation(viewer, child) or _responsible_for_open_deadline(
+            viewer, child
+        )
+    if viewer.role in TEAM_ROLES:
+        teams = _current_teams_of(viewer)
+        return (
+            _open_case_in_teams(child, teams)
+            or _allocated_in_teams(child, teams)
+            # a case a manager holds themselves, wherever it sits (it is on their My work)
+            or _responsible_for_open_deadline(viewer, child)
+        )
+    return False
+
+
+def child_get_for_viewer(viewer: User, child_id: str) -> Child:
+    """The child, if the viewer may see its record; each opening is audited.
+
+    Raises Http404 for an unknown child and PermissionDenied when the viewer may not see it.
+    """
+    child = Child.objects.filter(child_id=child_id).first()
+    if child is None:
+        raise Http404("No child has that ID")
+    if not child_access_allowed(viewer, child):
+        raise PermissionDenied("You cannot see this child's record")
+    AuditEvent.objects.create(
+        actor=viewer,
+        action=AuditAction.VIEWED,
+        record_type=CHILD_RECORD_TYPE,
+        record_key=child.child_id,
+        child_id=child.child_id,
+    )
+    return child
+
+
+def sections_visible_to(viewer: User) -> dict[str, bool]:
+    """Which of the role-specific pages the service navigation offers the viewer."""
+    return {
+        "my_work": my_work_allowed(viewer),
+        "team": _signed_in(viewer) and viewer.role in TEAM_ROLES,
+        "service": service_overview_allowed(viewer),
+        "timescale_settings": timescale_settings_change_allowed(viewer),
+    }
