@@ -48,6 +48,17 @@ class TableSchema:
     def polars_schema(self) -> pl.Schema:
         return pl.Schema({c.name: c.polars_dtype for c in self.columns})
 
+    def only(self, names: tuple[str, ...]) -> TableSchema:
+        """The same table with only these columns (and its key), for a reader that needs few:
+        only they are read from Parquet and checked."""
+        keep = {self.key, *names}
+        unknown = keep - {c.name for c in self.columns}
+        if unknown:
+            raise KeyError(f"table {self.name} has no columns {sorted(unknown)}")
+        return TableSchema(
+            name=self.name, key=self.key, columns=tuple(c for c in self.columns if c.name in keep)
+        )
+
     def column(self, name: str) -> Column:
         for column in self.columns:
             if column.name == name:
@@ -188,7 +199,10 @@ def frames_read_parquet(
             frames[name] = empty_frame(table)
             continue
         try:
-            frame = pl.read_parquet(path)
+            present = pl.read_parquet_schema(path)
+            wanted = [c.name for c in table.columns if c.name in present]
+            # Project to the table's columns; unknown extra columns are not read at all.
+            frame = pl.read_parquet(path, columns=wanted)
         except (pl.exceptions.ComputeError, OSError) as error:
             raise FrameError(f"{path}: not a readable Parquet file: {error}") from error
         try:

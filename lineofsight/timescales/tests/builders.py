@@ -39,4 +39,4 @@ def journey_frames(**tables: list[dict[str, Any]]) -> dict[str, pl.DataFrame]:
 def rows_for(rule: str, frames: dict[str, pl.DataFrame], as_of: dt.date) -> list[dict[str, Any]]:
     """The obligations of one rule, in due order, as dicts."""
     result = obligations(frames, as_of=as_of)
-    return result.filter(pl.col("rule") == rule).sort("due_on", "seq").to_dicts()
+    return result.filter(pl.col("rule") == rule).sort("due_on", "child_id", "seq").to_dicts()

@@ -120,3 +120,17 @@ def test_first_looked_after_reviews_of_each_period_of_care(
                 counted[status] += 1
     assert sum(counted.values()) > 1_000
     assert _engine_statuses(found, "T-39") == counted
+
+
+def test_the_engines_declared_columns_are_all_it_reads(
+    walsall: SyntheticCouncil, found: pl.DataFrame
+) -> None:
+    """Readers load only `INPUT_COLUMNS`; the engine must give the same answer from them."""
+    from lineofsight.journey.domain.frame_schema import TABLES
+    from lineofsight.timescales.domain.engine import input_tables
+
+    cut = {
+        name: walsall.frames[name].select([c.name for c in table.columns])
+        for name, table in input_tables(TABLES).items()
+    }
+    assert obligations(cut, as_of=AS_OF).equals(found)

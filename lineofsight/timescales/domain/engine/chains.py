@@ -36,7 +36,12 @@ RAW_SCHEMA: dict[str, pl.DataType] = {
     "context_end": pl.Date(),
     "note": pl.String(),
     "seq": pl.UInt32(),  # place in a chain: 0 = from the context's start
+    # Who the record itself names (the referral's worker and team, a contact's decider), for
+    # an obligation no allocation covers: front-door work is done before anyone is allocated.
+    "worker_hint": pl.String(),
+    "team_hint": pl.String(),
 }
+HINTS = ("worker_hint", "team_hint")
 
 
 @dataclass(frozen=True)
@@ -157,9 +162,9 @@ def chain(
 ) -> pl.DataFrame:
     """Obligations along each context: from its start, then from each meeting event.
 
-    `contexts`: context_key, child_id, context_start, context_end. `events`: child_id (or
-    context_key), event_key, event_on. An event belongs to every context of the child whose
-    dates contain it.
+    `contexts`: context_key, child_id, context_start, context_end (and optionally
+    worker_hint, team_hint). `events`: child_id (or context_key), event_key, event_on. An
+    event belongs to every context of the child whose dates contain it.
     Each row gets `seq` (0 = from the context's start) and the rule of its link.
     """
     known = open_after(known_by(contexts, "context_start", as_of), "context_end", as_of)
@@ -167,8 +172,9 @@ def chain(
     # Events name their context where the model links them (a review to its plan); otherwise
     # they belong to every context of the child that contains them (a visit in a placement).
     on = "context_key" if "context_key" in happened.columns else "child_id"
+    hints = [name for name in HINTS if name in known.columns]
     inside = (
-        known.select("context_key", "child_id", "context_start", "context_end")
+        known.select("context_key", "child_id", "context_start", "context_end", *hints)
         .join(happened.select(on, "event_key", "event_on"), on=on, how="inner")
         .filter(
             (pl.col("event_on") >= pl.col("context_start"))
@@ -178,6 +184,7 @@ def chain(
             "context_key",
             "child_id",
             "context_end",
+            *hints,
             pl.lit(1, dtype=pl.UInt8).alias("_order"),
             pl.lit(met_kind).alias("start_kind"),
             pl.col("event_key").alias("start_key"),
@@ -188,6 +195,7 @@ def chain(
         "context_key",
         "child_id",
         "context_end",
+        *hints,
         pl.lit(0, dtype=pl.UInt8).alias("_order"),
         pl.lit(start_kind).alias("start_kind"),
         pl.col("context_key").alias("start_key"),
@@ -195,12 +203,20 @@ def chain(
     )
     # Sorted by context, each context's rows are contiguous: its start, then its events in
     # date order. Neighbouring rows give the sequence and the meeting event without a group-by.
-    same_context_next = pl.col("context_key").shift(-1) == pl.col("context_key")
+    same_context_next = (pl.col("context_key").shift(-1) == pl.col("context_key")).fill_null(False)
     first_of_context = (pl.col("context_key").shift(1) != pl.col("context_key")).fill_null(True)
     index = pl.int_range(pl.len(), dtype=pl.UInt32)
     rows = (
         pl.concat([origins, inside])
-        .sort("context_key", "_order", "start_on", "start_key")
+        # Contexts need only be contiguous, not in key order: their hashes group them as well
+        # and numbers sort far faster than strings. The start key's hash breaks ties so the
+        # order never depends on how the rows arrived.
+        .sort(
+            pl.col("context_key").hash(seed=0),
+            "_order",
+            "start_on",
+            pl.col("start_key").hash(seed=0),
+        )
         .with_columns(
             (index - pl.when(first_of_context).then(index).forward_fill()).alias("seq"),
             pl.when(same_context_next).then(pl.col("start_key").shift(-1)).alias("met_key"),

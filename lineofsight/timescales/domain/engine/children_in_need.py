@@ -29,8 +29,11 @@ def _contact_decisions(
 ) -> pl.DataFrame:
     """T-02: a contact decided within 1 working day of its receipt (local standard)."""
     contact = frames["contact"].filter(pl.col("child_id").is_not_null())
+    contact = _with_decider_team(frames, contact)
     starts = contact.select(
         "child_id",
+        pl.col("decided_by_id").alias("worker_hint"),
+        "team_hint",
         pl.lit("contact").alias("start_kind"),
         pl.col("key").alias("start_key"),
         pl.col("received_at").dt.date().alias("start_on"),
@@ -71,6 +74,8 @@ def _referral_decisions(
     ).drop_nulls("met_on")
     starts = referral.select(
         "child_id",
+        pl.col("worker_id").alias("worker_hint"),
+        pl.col("team_id").alias("team_hint"),
         pl.col("key").alias("referral_id"),
         pl.lit("referral").alias("start_kind"),
         pl.col("key").alias("start_key"),
@@ -94,12 +99,22 @@ def _assessments(
     completed from the assessment's own start (DfE's measure)."""
     assessment = frames["assessment"].join(
         frames["referral"].select(
-            pl.col("key").alias("referral_id"), "child_id", "referred_on", "closed_on"
+            pl.col("key").alias("referral_id"),
+            "child_id",
+            "referred_on",
+            "closed_on",
+            pl.col("worker_id").alias("_referral_worker"),
+            pl.col("team_id").alias("team_hint"),
         ),
         on="referral_id",
     )
+    assessment = assessment.with_columns(
+        pl.coalesce("assessed_by_id", "_referral_worker").alias("worker_hint")
+    )
     base = assessment.select(
         "child_id",
+        "worker_hint",
+        "team_hint",
         pl.lit("assessment").alias("start_kind"),
         pl.col("key").alias("start_key"),
         pl.col("started_on").alias("start_on"),
@@ -126,6 +141,8 @@ def _assessments(
     from_referral = single(
         first.select(
             "child_id",
+            "worker_hint",
+            "team_hint",
             pl.lit("referral").alias("start_kind"),
             pl.col("referral_id").alias("start_key"),
             pl.col("referred_on").alias("start_on"),
@@ -142,17 +159,54 @@ def _assessments(
     return [seen, completed, from_referral]
 
 
+def _with_decider_team(frames: Mapping[str, pl.DataFrame], contact: pl.DataFrame) -> pl.DataFrame:
+    """`team_hint`: the team the contact's decider belonged to when the contact arrived."""
+    dated = contact.with_columns(pl.col("received_at").dt.date().alias("_on"))
+    if not dated["_on"].is_sorted():
+        dated = dated.sort("_on")
+    spells = (
+        frames["team_membership"]
+        .select(
+            pl.col("worker_id").alias("decided_by_id"),
+            pl.col("team_id").alias("team_hint"),
+            pl.col("started_on").alias("_started"),
+            pl.col("ended_on").alias("_ended"),
+        )
+        .sort("_started")
+    )
+    current = pl.col("_ended").is_null() | (pl.col("_ended") > pl.col("_on"))
+    return (
+        dated.join_asof(
+            spells,
+            left_on="_on",
+            right_on="_started",
+            by="decided_by_id",
+            strategy="backward",
+            check_sortedness=False,  # both sorted by date overall, so within each worker
+        )
+        .with_columns(pl.when(current).then(pl.col("team_hint")).alias("team_hint"))
+        .drop("_on", "_started", "_ended")
+    )
+
+
 def _cin_plans(
     frames: Mapping[str, pl.DataFrame], as_of: dt.date, config: TimescaleConfig
 ) -> list[pl.DataFrame]:
     """T-06 CIN plan reviews and T-07 CIN visits, each chained from the plan's start."""
     plans = frames["cin_plan"].join(
-        frames["referral"].select(pl.col("key").alias("referral_id"), "child_id"),
+        frames["referral"].select(
+            pl.col("key").alias("referral_id"),
+            "child_id",
+            pl.col("worker_id").alias("worker_hint"),
+            pl.col("team_id").alias("team_hint"),
+        ),
         on="referral_id",
     )
     contexts = plans.select(
         pl.col("key").alias("context_key"),
         "child_id",
+        "worker_hint",
+        "team_hint",
         pl.col("started_on").alias("context_start"),
         pl.col("ended_on").alias("context_end"),
     )

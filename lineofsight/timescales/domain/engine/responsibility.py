@@ -24,8 +24,9 @@ def with_responsible(
 ) -> pl.DataFrame:
     allocation = frames.get("allocation")
     blank = rows.with_columns(
-        pl.lit(None, dtype=pl.String).alias(name)
-        for name in ("worker_id", "team_id", "allocation_role")
+        pl.col("worker_hint").alias("worker_id"),
+        pl.col("team_hint").alias("team_id"),
+        pl.lit(None, dtype=pl.String).alias("allocation_role"),
     )
     if allocation is None or allocation.is_empty() or rows.is_empty():
         return blank
@@ -53,7 +54,15 @@ def with_responsible(
     for name in names:
         if len(where):
             columns[name].scatter(where, advisers[f"_adviser_{name}"].filter(found))
-    return matched.select(rows.columns).with_columns(columns[name].alias(name) for name in names)
+    # Nobody allocated: the worker and team the record itself names, where it names one.
+    return (
+        matched.select(rows.columns)
+        .with_columns(columns[name].alias(name) for name in names)
+        .with_columns(
+            pl.coalesce("worker_id", "worker_hint").alias("worker_id"),
+            pl.coalesce("team_id", "team_hint").alias("team_id"),
+        )
+    )
 
 
 def _holder(
@@ -64,7 +73,7 @@ def _holder(
     spells = (
         held.filter(pl.col("role").is_in(roles))
         .select(
-            "child_id",
+            pl.col("child_id").hash(seed=0).alias("_child"),
             pl.col("started_on").alias("_started"),
             pl.col("ended_on").alias("_ended"),
             pl.col("worker_id").alias(f"{prefix}worker_id"),
@@ -78,15 +87,18 @@ def _holder(
         pl.col("_ended").is_null() | (pl.col("_ended") >= pl.col("_on"))
     )
     return (
-        rows.join_asof(
+        rows.with_columns(pl.col("child_id").hash(seed=0).alias("_child"))
+        .join_asof(
             spells,
             left_on="_on",
             right_on="_started",
-            by="child_id",
+            # Children matched by a 64-bit hash of their id: grouping by a number is much
+            # cheaper than by a string, and a collision among a council's ids is not credible.
+            by="_child",
             strategy="backward",
             # Sorted by date overall, so sorted within each child too; no string sort needed.
             check_sortedness=False,
         )
         .with_columns(pl.when(current).then(pl.col(name)).alias(name) for name in names)
-        .drop("_started", "_ended")
+        .drop("_child", "_started", "_ended")
     )

@@ -13,7 +13,7 @@ from lineofsight.journey.domain.frame_schema import TABLES
 from lineofsight.journey.domain.frames import FrameError, frames_read_parquet
 from lineofsight.timescales.domain.calendar import OutsideCalendarError
 from lineofsight.timescales.domain.engine import (
-    INPUT_TABLES,
+    input_tables,
     obligations,
     obligations_due_between,
 )
@@ -112,8 +112,7 @@ class Command(BaseCommand):
     def _frames(source: Path | None) -> tuple[dict[str, pl.DataFrame], TimescaleConfig]:
         if source is not None:
             try:
-                tables = {name: TABLES[name] for name in INPUT_TABLES}
-                return frames_read_parquet(source, tables), TimescaleConfig()
+                return frames_read_parquet(source, input_tables(TABLES)), TimescaleConfig()
             except FrameError as error:
                 raise CommandError(str(error)) from error
         from lineofsight.journey.frames_db import frames_extract

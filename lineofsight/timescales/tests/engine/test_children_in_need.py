@@ -1,5 +1,7 @@
 """Front-door and child-in-need obligations from tiny frames."""
 
+import datetime as dt
+
 from lineofsight.timescales.tests.builders import D, journey_frames, rows_for
 
 REFERRAL = {"key": "REF-1", "child_id": "C1", "referred_on": D(2017, 12, 15), "source": "1A"}
@@ -76,3 +78,59 @@ def test_cin_visits_chain_from_each_actual_visit_and_lapse_when_the_plan_ends():
         ("CIN-1", D(2018, 1, 30), "met_on_time"),
         ("V1", D(2018, 2, 27), "missed"),
     ]
+
+
+def test_front_door_work_is_held_by_the_worker_and_team_the_record_names():
+    # Nobody is allocated before the decision: the referral's own worker and team hold it,
+    # and a contact's decision belongs to the decider's team on the day it arrived.
+    frames = journey_frames(
+        referral=[{**REFERRAL, "worker_id": "SW9", "team_id": "MASH"}],
+        contact=[
+            {
+                "key": "CON-1",
+                "child_id": "C1",
+                "received_at": dt.datetime(2017, 12, 14, 9),
+                "decided_by_id": "SW8",
+            },
+        ],
+        team_membership=[
+            {
+                "key": "M1",
+                "worker_id": "SW8",
+                "team_id": "OLD",
+                "started_on": D(2015, 1, 1),
+                "ended_on": D(2017, 6, 1),
+            },
+            {"key": "M2", "worker_id": "SW8", "team_id": "FRONT", "started_on": D(2017, 6, 1)},
+        ],
+    )
+    (decision,) = rows_for("T-01", frames, as_of=D(2017, 12, 20))
+    assert (decision["worker_id"], decision["team_id"], decision["allocation_role"]) == (
+        "SW9",
+        "MASH",
+        None,
+    )
+    (contact,) = rows_for("T-02", frames, as_of=D(2017, 12, 20))
+    assert (contact["worker_id"], contact["team_id"]) == ("SW8", "FRONT")
+
+
+def test_an_allocation_takes_precedence_over_the_record():
+    frames = journey_frames(
+        referral=[{**REFERRAL, "worker_id": "SW9", "team_id": "MASH"}],
+        allocation=[
+            {
+                "key": "A1",
+                "child_id": "C1",
+                "worker_id": "SW1",
+                "team_id": "SAFE",
+                "role": "social_worker",
+                "started_on": D(2017, 12, 15),
+            },
+        ],
+    )
+    (decision,) = rows_for("T-01", frames, as_of=D(2017, 12, 20))
+    assert (decision["worker_id"], decision["team_id"], decision["allocation_role"]) == (
+        "SW1",
+        "SAFE",
+        "social_worker",
+    )
