@@ -555,10 +555,10 @@ LOOKED_AFTER = (
         title="Review health assessment",
         area=Area.LOOKED_AFTER,
         starts_from="previous health assessment (initial or review)",
-        met_by="the next review health assessment (within 6 months for a child under 5 on "
-        "the previous one; the allowance shown is for children aged 5 or over)",
+        met_by="the next review health assessment",
         allowance=CalendarMonths(12),
         then=(CalendarMonths(12),),
+        under_five=CalendarMonths(6),
         source=f"{CPPCR} reg 7 and Sch 1: every 6 months under 5, every 12 months from 5; "
         "LAIT 'LACHealth%'",
         tag=Tag.VERIFIED,

@@ -53,6 +53,8 @@ class Timescale:
     tracked: bool = True
     not_tracked_because: str = ""
     responsible: str = "social_worker"
+    # A shorter interval owed to a child under 5 on the clock's start (review health assessments)
+    under_five: Allowance | None = None
     version: int = 1
 
     @property
@@ -77,6 +79,8 @@ class Timescale:
         text = f"within {self.allowance}"
         if self.then:
             text += ", then " + ", then ".join(f"every {step}" for step in self.then)
+        if self.under_five is not None:
+            text += f" ({self.under_five} for a child under 5)"
         return text
 
 

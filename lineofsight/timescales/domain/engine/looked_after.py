@@ -42,7 +42,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from lineofsight.timescales.domain.allowances import CalendarMonths, Hours
+from lineofsight.timescales.domain.allowances import Hours
 from lineofsight.timescales.domain.engine.ages import age_on, birthday
 from lineofsight.timescales.domain.engine.chains import (
     Step,
@@ -63,8 +63,6 @@ from lineofsight.timescales.domain.timescale import TimescaleConfig
 
 Frames = Mapping[str, pl.DataFrame]
 
-# T-46: a child under 5 is owed a review health assessment every 6 months (CPPCR Sch 1).
-UNDER_FIVE_HEALTH_INTERVAL = CalendarMonths(6)
 RETURN_INTERVIEW_DECLINED = "offered and declined; time of offer not recorded"
 
 
@@ -186,12 +184,14 @@ def _review_health(
 ) -> pl.DataFrame:
     """T-46: from each health assessment, 6 months under 5, 12 months from 5."""
     initial, review = steps(timescale("T-45"), timescale("T-46"), config=config)[:2]
+    under_five_interval = review.rule.under_five
+    assert under_five_interval is not None, "T-46 names the interval for a child under 5"
     # Chain with the shorter interval, so only clocks that lapse under both are dropped; then
     # give children aged 5 or over on the link's start the rule's own interval.
     rows = chain(
         periods,
         _health_checks(frames, "iha", "rha"),
-        links=(initial, Step(review.rule, UNDER_FIVE_HEALTH_INTERVAL)),
+        links=(initial, Step(review.rule, under_five_interval)),
         config=config,
         as_of=as_of,
         start_kind="health_assessment",
