@@ -163,7 +163,11 @@ def team_page(users: int, requests_each: int) -> None:
         link = re.search(r'href="(/teams/[^"/]+/)"', teams)
         assert link, "the team manager sees no team on /teams/ (run make demo first)"
         url = base + link.group(1)
-        openers[0].open(url).read()  # warm up
+        # The first request renders the page from the stored deadlines; later ones within a
+        # minute reuse the rendered lists until the deadlines are recomputed.
+        start = time.perf_counter()
+        openers[0].open(url).read()
+        first = time.perf_counter() - start
         timings: list[float] = []
         lock = threading.Lock()
 
@@ -193,6 +197,7 @@ def team_page(users: int, requests_each: int) -> None:
         f"{elapsed:.1f} s; median {statistics.median(timings) * 1000:.0f} ms, "
         f"95th percentile {p95 * 1000:.0f} ms — target < 300 ms"
     )
+    print(f"  first (uncached) render: {first * 1000:.0f} ms")
 
 
 def main() -> None:
