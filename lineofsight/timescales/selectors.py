@@ -22,9 +22,10 @@ from lineofsight.accounts.access import (
     teams_visible_to,
     timescale_settings_change_allowed,
 )
-from lineofsight.accounts.models import User
+from lineofsight.accounts.models import Role, User
 from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.core.selectors import council_today
+from lineofsight.people.constants import AllocationRole
 from lineofsight.people.models import Allocation, Child, Team, TeamMembership, Worker
 from lineofsight.timescales.domain.allowances import (
     Allowance,
@@ -226,8 +227,13 @@ class MyWork:
         return sum(deadline.is_overdue for deadline in self.deadlines)
 
 
+# Looked-after reviews, which the child's independent reviewing officer chairs.
+IRO_CHAIRED_RULES = ("T-39", "T-40", "T-41", "T-43")
+
+
 def my_work_list(*, viewer: User, soon_days: int | None = MY_WORK_SOON_DAYS) -> MyWork:
-    """The viewer's own open deadlines (they are the responsible worker): overdue first, most
+    """The viewer's own open deadlines (they are the responsible worker, or, for an IRO, the
+    looked-after reviews of the children allocated to them): overdue first, most
     overdue first, then soonest due. With `soon_days`, only those overdue or due within that
     many days of the computed date; with None, every open one."""
     if not my_work_allowed(viewer):
@@ -236,7 +242,14 @@ def my_work_list(*, viewer: User, soon_days: int | None = MY_WORK_SOON_DAYS) -> 
     worker = viewer.worker
     if worker is None or computed_on is None:
         return MyWork(worker=worker, computed_on=computed_on, soon_days=soon_days, deadlines=[])
-    deadlines = Deadline.objects.filter(worker=worker, status__in=OPEN_STATUSES)
+    mine = Q(worker=worker)
+    if viewer.role == Role.IRO:
+        # An IRO chairs the looked-after reviews of the children allocated to them.
+        chaired = Allocation.objects.filter(
+            current_on(council_today()), worker=worker, role=AllocationRole.IRO
+        )
+        mine |= Q(rule__in=IRO_CHAIRED_RULES, child__in=chaired.values("child_id"))
+    deadlines = Deadline.objects.filter(mine, status__in=OPEN_STATUSES)
     if soon_days is not None:
         deadlines = deadlines.filter(
             Q(status=DeadlineStatus.OVERDUE)

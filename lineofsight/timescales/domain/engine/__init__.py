@@ -182,7 +182,10 @@ def obligations_due_between(
     frames: Frames, *, start: dt.date, end: dt.date, config: TimescaleConfig | None = None
 ) -> pl.DataFrame:
     """Every obligation due from `start` to `end` inclusive, as known at `end`: the input to
-    timeliness measures (an obligation met after `end` counts as not met in the period)."""
+    timeliness measures (an obligation met after `end` counts as not met in the period).
+
+    For a measure compared with other councils, pass no `config` (or `TimescaleConfig()`):
+    the national calendar and the default local standards, whatever this council has set."""
     rows = obligations(frames, as_of=end, config=config)
     return rows.filter(pl.col("due_on").is_between(start, end))
 

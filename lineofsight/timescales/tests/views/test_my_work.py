@@ -108,3 +108,34 @@ def test_the_download_links_carry_the_pages_choice(client_for: Callable[[str], C
     assert 'href="?list=deadlines&amp;format=csv"' in client.get(MY_WORK).content.decode()
     html = client.get(MY_WORK, {"all": "1"}).content.decode()
     assert 'href="?all=1&amp;list=deadlines&amp;format=xlsx"' in html
+
+
+def test_an_iro_sees_the_reviews_of_the_children_they_chair(scenario: Scenario) -> None:
+    """Ivy is C3's IRO: its looked-after review is on her list although Sol holds it; its
+    other deadlines (an overdue CIN visit, a looked-after visit) are not."""
+    from lineofsight.timescales.tests.scenarios import D, deadline_create
+
+    sol = scenario.user("sol").worker
+    review = deadline_create(
+        scenario.child("C3"),
+        rule="T-41",
+        due_on=D(2017, 4, 10),
+        status="due_soon",
+        worker=sol,
+        team=scenario.team_b,
+    )
+    deadline_create(
+        scenario.child("C3"),
+        rule="T-30",
+        due_on=D(2017, 4, 6),
+        status="due_soon",
+        worker=sol,
+        team=scenario.team_b,
+    )
+    work = my_work_list(viewer=scenario.user("ivy"))
+
+    assert [(d.child_id, d.rule) for d in work.deadlines] == [("C3", review.rule)]
+    # Sol, who holds the case, still has the review too.
+    assert ("C3", "T-41") in {
+        (d.child_id, d.rule) for d in my_work_list(viewer=scenario.user("sol")).deadlines
+    }
