@@ -1,9 +1,7 @@
 """In Debian's chromium: the home page's headline cards, then signing in to the account page."""
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from lineofsight.accounts.models import Role, User
@@ -11,36 +9,12 @@ from lineofsight.journey.tests.scenarios import council_create, headline_scenari
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PASSWORD = "a-long-browser-test-password"
 HEADLINES = ("children-in-need", "child-protection-plans", "looked-after", "care-leavers")
 
 
-@pytest.fixture
-def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Page]:
-    # Playwright's sync API runs an event loop in this thread, and Django refuses ORM calls
-    # from a thread with a running loop unless told the caller knows what it is doing.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser.new_page()
-        finally:
-            browser.close()
-
-
 def test_home_page_then_sign_in_to_the_account_page(
-    live_server: LiveServer, transactional_db: None, page: Page
+    live_server: LiveServer, transactional_db: None, page: Page, console_problems: list[str]
 ) -> None:
     council_create()
     headline_scenario()
@@ -51,12 +25,7 @@ def test_home_page_then_sign_in_to_the_account_page(
         last_name="Worker",
         role=Role.SOCIAL_WORKER,
     )
-    problems: list[str] = []
-    page.on(
-        "console",
-        lambda message: problems.append(message.text) if _is_problem(message) else None,
-    )
-    page.on("pageerror", lambda error: problems.append(str(error)))
+    problems = console_problems
 
     page.goto(f"{live_server.url}/")
 
@@ -83,7 +52,3 @@ def test_home_page_then_sign_in_to_the_account_page(
     expect(page.get_by_text("Sam Worker")).to_be_visible()
     expect(page.get_by_role("button", name="Sign out").first).to_be_visible()
     assert problems == []  # no script errors, no Content-Security-Policy refusals
-
-
-def _is_problem(message: ConsoleMessage) -> bool:
-    return message.type in {"error", "warning"}

@@ -3,11 +3,9 @@ an unallocated child with how long it has waited, then the child's record."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from django.core.cache import cache
-from playwright.sync_api import ConsoleMessage, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 from pytest_django.fixtures import Settings
 from pytest_django.live_server_helper import LiveServer
 
@@ -15,44 +13,18 @@ from lineofsight.timescales.tests.scenarios import PASSWORD, TODAY, team_scenari
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture
-def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Page]:
-    # Playwright's sync API runs an event loop in this thread, and Django refuses ORM calls
-    # from a thread with a running loop unless told the caller knows what it is doing.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser.new_page()
-        finally:
-            browser.close()
-
 
 def test_team_manager_sees_an_unallocated_child_and_its_days_waiting(
-    live_server: LiveServer, transactional_db: None, settings: Settings, page: Page
+    live_server: LiveServer,
+    transactional_db: None,
+    settings: Settings,
+    page: Page,
+    console_problems: list[str],
 ) -> None:
     settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
     cache.clear()
     team_scenario()
-    problems: list[str] = []
-    page.on(
-        "console",
-        lambda message: problems.append(message.text) if _is_problem(message) else None,
-    )
-    page.on("pageerror", lambda error: problems.append(str(error)))
+    problems = console_problems
 
     page.goto(f"{live_server.url}/accounts/sign-in/")
     page.get_by_label("Username").fill("tina")
@@ -80,7 +52,3 @@ def test_team_manager_sees_an_unallocated_child_and_its_days_waiting(
     expect(page.locator("[data-holding]")).to_contain_text("Waiting 40 days")
     expect(page.locator('table[data-list="timeline"] tbody tr')).to_have_count(1)
     assert problems == []  # no script errors, no Content-Security-Policy refusals
-
-
-def _is_problem(message: ConsoleMessage) -> bool:
-    return message.type in {"error", "warning"}

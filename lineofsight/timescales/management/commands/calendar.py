@@ -10,15 +10,7 @@ from lineofsight.timescales.domain.calendar import (
     bank_holidays,
     national_calendar,
 )
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(
-            f"{text!r} is not a date: expected YYYY-MM-DD, e.g. 2017-12-15"
-        ) from None
+from lineofsight.timescales.management.arguments import date_argument
 
 
 def _count(text: str) -> int:
@@ -56,15 +48,17 @@ class Command(BaseCommand):
         action = options["action"]
         try:
             if action == "add-working-days":
-                day = calendar.add_working_days(_date(options["start"]), _count(options["count"]))
+                day = calendar.add_working_days(
+                    date_argument(options["start"]), _count(options["count"])
+                )
                 self.stdout.write(day.isoformat())
             elif action == "working-days-between":
                 count = calendar.working_days_between(
-                    _date(options["start"]), _date(options["end"])
+                    date_argument(options["start"]), date_argument(options["end"])
                 )
                 self.stdout.write(str(count))
             elif action == "is-working-day":
-                self.stdout.write(self._why(calendar, _date(options["day"])))
+                self.stdout.write(self._why(calendar, date_argument(options["day"])))
             else:
                 year = int(options["year"])
                 for holiday in bank_holidays():

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from lineofsight.timescales.management.arguments import date_argument
 from lineofsight.timescales.selectors import deadlines_current
 from lineofsight.timescales.services import deadlines_refresh
 
@@ -17,7 +18,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--as-of",
-            type=dt.date.fromisoformat,
+            type=date_argument,
             help="the date to compute for (default: the service's today)",
         )
         parser.add_argument(

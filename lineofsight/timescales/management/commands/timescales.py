@@ -20,13 +20,7 @@ from lineofsight.timescales.domain.engine import (
 from lineofsight.timescales.domain.engine.status import Status
 from lineofsight.timescales.domain.rules import RULES
 from lineofsight.timescales.domain.timescale import TimescaleConfig
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"{text!r} is not a date: expected YYYY-MM-DD") from None
+from lineofsight.timescales.management.arguments import date_argument
 
 
 class _Unending:
@@ -49,9 +43,13 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--as-of", type=_date, help="default: the service's today")
-        parser.add_argument("--due-from", type=_date, help="start of a period (with --due-to)")
-        parser.add_argument("--due-to", type=_date, help="end of a period (with --due-from)")
+        parser.add_argument("--as-of", type=date_argument, help="default: the service's today")
+        parser.add_argument(
+            "--due-from", type=date_argument, help="start of a period (with --due-to)"
+        )
+        parser.add_argument(
+            "--due-to", type=date_argument, help="end of a period (with --due-from)"
+        )
         parser.add_argument("--from", dest="source", type=Path, help="a frames directory")
         parser.add_argument("--format", choices=["json", "csv"], default="json")
         parser.add_argument("--rule", action="append", help="only this rule (repeatable)")
