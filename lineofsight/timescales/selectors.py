@@ -27,19 +27,12 @@ from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.core.selectors import council_today
 from lineofsight.people.constants import AllocationRole
 from lineofsight.people.models import Allocation, Child, Team, TeamMembership, Worker
-from lineofsight.timescales.domain.allowances import (
-    Allowance,
-    CalendarDays,
-    CalendarMonths,
-    Weeks,
-    WorkingDays,
-)
+from lineofsight.timescales.config import timescale_config
 from lineofsight.timescales.domain.calendar import add_calendar_months
 from lineofsight.timescales.domain.rules import TIMESCALES
-from lineofsight.timescales.domain.timescale import LocalStandard, Timescale, TimescaleConfig
+from lineofsight.timescales.domain.timescale import Timescale
 from lineofsight.timescales.models import (
     OPEN_STATUSES,
-    AllowanceUnit,
     CaseloadEntry,
     CaseType,
     ClosureDay,
@@ -48,27 +41,6 @@ from lineofsight.timescales.models import (
     Holding,
     LocalStandardSetting,
 )
-
-UNITS: dict[str, type[WorkingDays] | type[CalendarDays] | type[Weeks] | type[CalendarMonths]] = {
-    AllowanceUnit.WORKING_DAYS: WorkingDays,
-    AllowanceUnit.CALENDAR_DAYS: CalendarDays,
-    AllowanceUnit.WEEKS: Weeks,
-    AllowanceUnit.CALENDAR_MONTHS: CalendarMonths,
-}
-
-
-def timescale_config() -> TimescaleConfig:
-    """The engine's configuration: local standards and closure days the council has set.
-
-    Not per-viewer and holds no personal data, so it takes no `viewer`.
-    """
-    standards: dict[str, LocalStandard] = {}
-    for setting in LocalStandardSetting.objects.all():
-        unit = UNITS[setting.unit]
-        then: tuple[Allowance, ...] = (unit(setting.then),) if setting.then else ()
-        standards[setting.rule] = LocalStandard(unit(setting.first), then)
-    closures = frozenset(ClosureDay.objects.values_list("on", flat=True))
-    return TimescaleConfig(local_standards=standards, closures=closures)
 
 
 def deadlines_current(*, as_of: dt.date | None = None) -> bool:

@@ -16,6 +16,7 @@ from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.core.selectors import council_today
 from lineofsight.journey.frames_db import Frames, frames_extract
 from lineofsight.people.models import Child, Team, Worker
+from lineofsight.timescales.config import timescale_config
 from lineofsight.timescales.domain.caseload import caseload
 from lineofsight.timescales.domain.engine import obligations
 from lineofsight.timescales.domain.rules import RULES
@@ -26,7 +27,6 @@ from lineofsight.timescales.models import (
     Deadline,
     LocalStandardSetting,
 )
-from lineofsight.timescales.selectors import timescale_config
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ class Command(BaseCommand):
         national = national_calendar()
         if not local:
             return national
-        from lineofsight.timescales.selectors import timescale_config
+        from lineofsight.timescales.config import timescale_config
 
         return national.with_closures(timescale_config().closures)
 

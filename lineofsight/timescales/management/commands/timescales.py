@@ -114,7 +114,7 @@ class Command(BaseCommand):
             except FrameError as error:
                 raise CommandError(str(error)) from error
         from lineofsight.journey.frames_db import frames_extract
-        from lineofsight.timescales.selectors import timescale_config
+        from lineofsight.timescales.config import timescale_config
 
         return frames_extract(), timescale_config()
 
