@@ -26,14 +26,24 @@ def journey_frames(**tables: list[dict[str, Any]]) -> dict[str, pl.DataFrame]:
         frame = pl.DataFrame(rows, infer_schema_length=None) if rows else pl.DataFrame()
         frames[name] = pl.DataFrame(
             {
-                column: (
-                    frame[column] if column in frame.columns else pl.Series([None] * len(rows))
-                ).cast(dtype)
+                column: _typed(
+                    frame[column] if column in frame.columns else pl.Series([None] * len(rows)),
+                    dtype,
+                )
                 for column, dtype in schema.items()
             },
             schema=schema,
         )
     return frames
+
+
+def _typed(series: pl.Series, dtype: pl.DataType) -> pl.Series:
+    """Cast to the table's type; ISO strings for dates and times are parsed."""
+    if series.dtype == pl.String and dtype == pl.Date:
+        return series.str.to_date("%Y-%m-%d")
+    if series.dtype == pl.String and isinstance(dtype, pl.Datetime):
+        return series.str.to_datetime(time_zone=dtype.time_zone)
+    return series.cast(dtype)
 
 
 def rows_for(rule: str, frames: dict[str, pl.DataFrame], as_of: dt.date) -> list[dict[str, Any]]:
