@@ -92,6 +92,17 @@ def test_ssda903_from_frames_writes_every_table(frames_dir, tmp_path):
     assert [(row["RNE"], row["LS"], row["PLACE"]) for row in episodes] == [("S", "C2", "U1")]
 
 
+def test_annex_a_from_frames_has_every_list(frames_dir, tmp_path):
+    import openpyxl
+
+    out = tmp_path / "annex-a.xlsx"
+    run("annex-a", "--as-of", "2017-03-31", "--from", str(frames_dir), "--out", str(out))
+    workbook = openpyxl.load_workbook(out, read_only=True)
+    assert workbook.sheetnames == [f"List {number}" for number in range(1, 12)]
+    rows = list(workbook["List 8"].iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in rows] == ["C1"]  # looked after on the day
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

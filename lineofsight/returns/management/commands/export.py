@@ -10,6 +10,7 @@ from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.journey.domain.frame_schema import TABLES
 from lineofsight.journey.domain.frames import FrameError, frames_read_parquet
 from lineofsight.returns.domain.errors import ReturnError
+from lineofsight.timescales.management.arguments import date_argument
 
 FIRST_YEAR, LAST_YEAR = 2017, 2026
 
@@ -33,9 +34,18 @@ class Command(BaseCommand):
         ssda903.add_argument("--out", type=Path, required=True, help="the folder to write")
         for sub in (cin, ssda903):
             sub.add_argument("--year", type=int, required=True, help="e.g. 2017 for 2016-17")
+        annex = returns.add_parser("annex-a", help="Ofsted Annex A workbook (lists 1-11)")
+        annex.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+        annex.add_argument(
+            "--as-of", type=date_argument, required=True, help="the inspection date, YYYY-MM-DD"
+        )
+        for sub in (cin, ssda903, annex):
             sub.add_argument("--from", dest="source", type=Path, help="a frames folder")
 
     def handle(self, *args: object, **options: Any) -> None:
+        if options["return_name"] == "annex-a":
+            self._annex_a(options)
+            return
         year: int = options["year"]
         if not FIRST_YEAR <= year <= LAST_YEAR:
             raise CommandError(
@@ -62,6 +72,22 @@ class Command(BaseCommand):
                 action=AuditAction.EXPORTED,
                 record_type=options["return_name"],
                 detail={"year": year, "to": str(out)},
+            )
+        self.stdout.write(f"wrote {written}")
+
+    def _annex_a(self, options: dict[str, Any]) -> None:
+        from lineofsight.returns.annex_a.export import annex_a_write
+
+        frames = self._frames(options["source"])
+        try:
+            written = annex_a_write(frames, as_of=options["as_of"], out=options["out"])
+        except ReturnError as error:
+            raise CommandError(f"nothing was written: {error}") from error
+        if options["source"] is None:
+            AuditEvent.objects.create(
+                action=AuditAction.EXPORTED,
+                record_type="annex-a",
+                detail={"as_of": options["as_of"].isoformat(), "to": str(options["out"])},
             )
         self.stdout.write(f"wrote {written}")
 
