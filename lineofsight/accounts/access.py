@@ -85,6 +85,14 @@ def service_overview_allowed(viewer: User) -> bool:
     return _signed_in(viewer) and viewer.role == Role.HEAD_OF_SERVICE
 
 
+# Who may download a whole statutory return (child-level data for DfE or Ofsted).
+RETURNS_ROLES = frozenset({Role.PERFORMANCE_ANALYST, Role.HEAD_OF_SERVICE, Role.ADMINISTRATOR})
+
+
+def returns_export_allowed(viewer: User) -> bool:
+    return _signed_in(viewer) and viewer.role in RETURNS_ROLES
+
+
 def timescale_settings_change_allowed(viewer: User) -> bool:
     return _signed_in(viewer) and viewer.role == Role.ADMINISTRATOR
 
@@ -163,4 +171,5 @@ def sections_visible_to(viewer: User) -> dict[str, bool]:
         "team": _signed_in(viewer) and viewer.role in TEAM_ROLES,
         "service": service_overview_allowed(viewer),
         "timescale_settings": timescale_settings_change_allowed(viewer),
+        "returns": returns_export_allowed(viewer),
     }

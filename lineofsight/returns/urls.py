@@ -1,0 +1,6 @@
+from django.urls import path
+
+from lineofsight.returns import views
+
+app_name = "returns"
+urlpatterns = [path("returns/", views.returns, name="returns")]
