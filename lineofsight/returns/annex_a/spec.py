@@ -16,24 +16,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 
 from lineofsight.core.domain.published import DATA_ROOT
 from lineofsight.returns.domain.errors import ReturnError
+from lineofsight.returns.domain.specs import Code, ColumnKind
 
 SPEC_DIR: Path = DATA_ROOT / "schemas" / "annex_a"
 SPEC_FILE = "Annex_A_schema.yml"
 LIST_COUNT = 11
-
-ColumnKind = Literal["string", "date", "numeric", "category"]
-
-
-@dataclass(frozen=True)
-class Category:
-    code: str
-    names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -41,7 +34,7 @@ class ColumnSpec:
     name: str
     kind: ColumnKind
     can_be_blank: bool
-    categories: tuple[Category, ...] = ()
+    categories: tuple[Code, ...] = ()
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -131,7 +124,7 @@ def _column(name: str, raw: dict[str, Any]) -> ColumnSpec:
     else:
         kind = "string"
     categories = tuple(
-        Category(code=_text(entry["code"]), names=_names(entry.get("name")))
+        Code(code=_text(entry["code"]), names=_names(entry.get("name")))
         for entry in raw.get("category") or ()
     )
     return ColumnSpec(

@@ -18,12 +18,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 
 from lineofsight.core.domain.published import DATA_ROOT
 from lineofsight.returns.domain.errors import ReturnError
+from lineofsight.returns.domain.specs import Code, ColumnKind
 
 SPEC_DIR: Path = DATA_ROOT / "schemas" / "ssda903"
 BASE_YEAR = 2017
@@ -43,14 +44,6 @@ FILE_NAMES: dict[str, str] = {
     "social_worker": "sw_episodes.csv",
 }
 
-ColumnKind = Literal["string", "date", "category", "numeric"]
-
-
-@dataclass(frozen=True)
-class CodeSpec:
-    code: str
-    names: tuple[str, ...]
-
 
 @dataclass(frozen=True)
 class ColumnSpec:
@@ -58,7 +51,7 @@ class ColumnSpec:
     kind: ColumnKind
     can_be_blank: bool
     date_format: str | None = None
-    codes: tuple[CodeSpec, ...] = ()
+    codes: tuple[Code, ...] = ()
 
     @property
     def code_values(self) -> frozenset[str]:
@@ -160,7 +153,7 @@ def _column(table: str, name: str, raw: Any) -> ColumnSpec:
         return ColumnSpec(name, "date", can_be_blank, date_format=str(raw["date"]))
     if "category" in raw:
         codes = tuple(
-            CodeSpec(str(item["code"]), _names(item.get("name")))
+            Code(str(item["code"]), _names(item.get("name")))
             for item in raw["category"] or []
             if isinstance(item, dict) and "code" in item
         )
