@@ -44,8 +44,9 @@ class Child(Timestamped):
         max_length=4, blank=True, choices=UPNUnknownReason.choices
     )
     nhs_number = models.CharField(max_length=10, blank=True)
-    given_name = models.CharField(max_length=100)
-    family_name = models.CharField(max_length=100)
+    # Blank when the record came from a statutory return, which carries no names.
+    given_name = models.CharField(max_length=100, blank=True)
+    family_name = models.CharField(max_length=100, blank=True)
     sex = models.CharField(max_length=1, choices=Sex.choices)
     gender_identity = models.CharField(max_length=60, blank=True)
     born_on = models.DateField(null=True, blank=True)

@@ -20,10 +20,11 @@ class StrategyDiscussion(Record):
         "journey.Referral", on_delete=models.CASCADE, related_name="strategy_discussions"
     )
     held_on = models.DateField()
-    police_attended = models.BooleanField(default=True)
-    health_attended = models.BooleanField(default=True)
-    education_attended = models.BooleanField(default=False)
-    other_attended = models.BooleanField(default=False)
+    # Attendance is unknown (null) for a discussion loaded from a statutory return.
+    police_attended = models.BooleanField(null=True, default=True)
+    health_attended = models.BooleanField(null=True, default=True)
+    education_attended = models.BooleanField(null=True, default=False)
+    other_attended = models.BooleanField(null=True, default=False)
     decision = models.CharField(max_length=10, choices=StrategyDecision.choices)
     chaired_by = models.ForeignKey(
         Worker, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -67,9 +68,10 @@ class Conference(Record):
     )
     kind = models.CharField(max_length=20, choices=ConferenceKind.choices)
     held_on = models.DateField()
-    police_attended = models.BooleanField(default=True)
-    health_attended = models.BooleanField(default=True)
-    education_attended = models.BooleanField(default=True)
+    # Attendance is unknown (null) for a conference loaded from a statutory return.
+    police_attended = models.BooleanField(null=True, default=True)
+    health_attended = models.BooleanField(null=True, default=True)
+    education_attended = models.BooleanField(null=True, default=True)
     outcome = models.CharField(max_length=20, choices=ConferenceOutcome.choices)
     chaired_by = models.ForeignKey(
         Worker, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
