@@ -78,6 +78,11 @@ class Child(Timestamped):
     def __str__(self) -> str:
         return self.child_id
 
+    @property
+    def display_name(self) -> str:
+        """The child's name, or "Child <id>" for a record (from a return) that carries none."""
+        return f"{self.given_name} {self.family_name}".strip() or f"Child {self.child_id}"
+
 
 class ChildDisability(Record):
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="disabilities")

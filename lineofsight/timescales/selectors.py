@@ -113,6 +113,11 @@ def _worker_ref(pk: int | None, staff_id: str, given: str, family: str) -> Worke
     return None if pk is None else WorkerRef(pk, staff_id, given, family)
 
 
+def display_name(given: str, family: str, child_id: str) -> str:
+    """A child's name, or "Child <id>" for a record (from a return) that carries none."""
+    return f"{given} {family}".strip() or f"Child {child_id}"
+
+
 @dataclass(frozen=True, slots=True)
 class DeadlineRow:
     """One open deadline in a list (My work, Team)."""
@@ -131,7 +136,7 @@ class DeadlineRow:
 
     @property
     def child_name(self) -> str:
-        return f"{self.child_given_name} {self.child_family_name}"
+        return display_name(self.child_given_name, self.child_family_name, self.child_id)
 
     @property
     def status_label(self) -> str:
@@ -292,7 +297,7 @@ class CaseRow:
 
     @property
     def child_name(self) -> str:
-        return f"{self.child_given_name} {self.child_family_name}"
+        return display_name(self.child_given_name, self.child_family_name, self.child_id)
 
     @property
     def case_type_label(self) -> str:

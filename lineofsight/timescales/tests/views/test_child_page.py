@@ -93,3 +93,15 @@ def test_signing_in_is_required(client: Client, scenario: Scenario) -> None:
 
     assert response.status_code == 302
     assert not AuditEvent.objects.exists()
+
+
+def test_a_child_without_names_is_shown_by_id(
+    scenario: Scenario, client_for: Callable[[str], Client]
+) -> None:
+    """Records loaded from a statutory return carry no names."""
+    child = scenario.child("C1")
+    child.given_name = child.family_name = ""
+    child.save(update_fields=["given_name", "family_name"])
+    html = client_for("sam").get(reverse("timescales:child", args=["C1"])).content.decode()
+    assert '<h1 class="govuk-heading-l">Child C1</h1>' in html
+    assert "Child C1" in client_for("sam").get(reverse("timescales:my_work")).content.decode()
