@@ -1,0 +1,117 @@
+"""`lineofsight import`: a CIN census into the database, all or nothing, idempotent."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from lineofsight.journey.models import Assessment, Conference, Referral
+from lineofsight.people.models import Child
+from lineofsight.returns.cin_census.export import cin_census_write
+from lineofsight.timescales.tests.builders import D, journey_frames
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args: str) -> str:
+    out = io.StringIO()
+    call_command("import", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+@pytest.fixture
+def census(tmp_path):
+    frames = journey_frames(
+        child=[
+            {
+                "child_id": "C1",
+                "given_name": "Sam",
+                "family_name": "Green",
+                "sex": "M",
+                "ethnicity": "WBRI",
+                "is_uasc": False,
+                "born_on": D(2010, 5, 1),
+            }
+        ],
+        referral=[
+            {
+                "key": "R1",
+                "child_id": "C1",
+                "referred_on": D(2016, 6, 1),
+                "source": "1A",
+                "is_nfa": False,
+                "primary_need": "N1",
+            }
+        ],
+        assessment=[
+            {
+                "key": "A1",
+                "referral_id": "R1",
+                "started_on": D(2016, 6, 2),
+                "authorised_on": D(2016, 7, 1),
+            }
+        ],
+    )
+    path = tmp_path / "cin-2017.xml"
+    cin_census_write(
+        frames, year=2017, out=path, la_number="335", generated_at=dt.datetime(2017, 4, 10, 9)
+    )
+    return path
+
+
+def test_a_census_loads_once_and_a_second_import_adds_nothing(census):
+    printed = run(str(census))
+    assert "CIN census 2016-17" in printed
+    assert Child.objects.get(child_id="C1").sex == "M"
+    referral = Referral.objects.get(child__child_id="C1")
+    assert referral.referred_on == D(2016, 6, 1)
+    assert Assessment.objects.filter(referral=referral).count() == 1
+    again = run(str(census))
+    assert "0 added, 0 updated" in again
+
+
+def test_a_dry_run_reports_and_writes_nothing(census):
+    printed = run(str(census), "--dry-run")
+    assert "child 1" in printed
+    assert "nothing was written" in printed
+    assert not Child.objects.exists()
+
+
+def test_names_the_return_does_not_carry_are_kept(census):
+    Child.objects.create(
+        child_id="C1",
+        given_name="Samuel",
+        family_name="Green",
+        sex="M",
+        ethnicity="WBRI",
+        born_on=D(2010, 5, 1),
+    )
+    run(str(census))
+    child = Child.objects.get(child_id="C1")
+    assert (child.given_name, child.family_name) == ("Samuel", "Green")
+
+
+def test_a_broken_file_loads_nothing_and_says_where(census, tmp_path):
+    broken = tmp_path / "broken.xml"
+    broken.write_text(census.read_text()[:400])  # truncated
+    with pytest.raises(CommandError, match=r"nothing was loaded: .*broken\.xml"):
+        run(str(census), str(broken))
+    assert not Child.objects.exists()  # the good file was not loaded either
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("episodes.csv", "only CIN census XML can be imported so far"),
+        ("missing.xml", "no such file"),
+    ],
+)
+def test_other_files_are_refused_by_name(tmp_path, name, message):
+    path = tmp_path / name
+    if name.endswith(".csv"):
+        path.write_text("CHILD,DECOM\n")
+    with pytest.raises(CommandError, match=message):
+        run(str(path))
+    assert not Conference.objects.exists()
