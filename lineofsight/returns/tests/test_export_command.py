@@ -10,8 +10,9 @@ from lxml import etree
 
 from lineofsight.core.models import AuditEvent, Council
 from lineofsight.journey.models import Referral
-from lineofsight.people.models import Child
-from lineofsight.timescales.tests.builders import D, journey_frames
+from lineofsight.returns.tests.conftest import frames_folder_write, one_child_frames
+from lineofsight.timescales.tests.builders import D
+from lineofsight.timescales.tests.scenarios import child_create
 
 
 def run(*args: str) -> str:
@@ -22,28 +23,7 @@ def run(*args: str) -> str:
 
 @pytest.fixture
 def frames_dir(tmp_path):
-    frames = journey_frames(
-        child=[
-            {
-                "child_id": "C1",
-                "given_name": "Sam",
-                "family_name": "Green",
-                "sex": "M",
-                "ethnicity": "WBRI",
-                "is_uasc": False,
-                "born_on": D(2010, 5, 1),
-            }
-        ],
-        referral=[
-            {
-                "key": "R1",
-                "child_id": "C1",
-                "referred_on": D(2016, 6, 1),
-                "source": "1A",
-                "is_nfa": False,
-                "primary_need": "N1",
-            }
-        ],
+    frames = one_child_frames(
         cla_episode=[
             {
                 "key": "E1",
@@ -57,11 +37,7 @@ def frames_dir(tmp_path):
             }
         ],
     )
-    folder = tmp_path / "frames"
-    folder.mkdir()
-    for name, frame in frames.items():
-        frame.write_parquet(folder / f"{name}.parquet")
-    return folder
+    return frames_folder_write(frames, tmp_path / "frames")
 
 
 def test_the_cin_census_from_frames_is_valid_xml_for_the_council(frames_dir, tmp_path):
@@ -133,14 +109,7 @@ def test_without_a_council_the_la_number_must_be_given(frames_dir, tmp_path):
 @pytest.mark.django_db
 def test_from_the_database_the_export_uses_the_council_and_is_audited(tmp_path):
     Council.objects.create(name="Walsall", la_number="335", reference_date=D(2017, 3, 31))
-    child = Child.objects.create(
-        child_id="C7",
-        given_name="Ann",
-        family_name="Lee",
-        sex="F",
-        ethnicity="WBRI",
-        born_on=D(2012, 1, 1),
-    )
+    child = child_create("C7", "Ann", "Lee")
     Referral.objects.create(key="R7", child=child, referred_on=D(2016, 5, 1), source="1A")
     out = tmp_path / "cin.xml"
     run("cin-census", "--year", "2017", "--out", str(out))

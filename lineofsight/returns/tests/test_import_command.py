@@ -10,7 +10,8 @@ from django.core.management.base import CommandError
 from lineofsight.journey.models import Assessment, Conference, Referral
 from lineofsight.people.models import Child
 from lineofsight.returns.cin_census.export import cin_census_write
-from lineofsight.timescales.tests.builders import D, journey_frames
+from lineofsight.returns.tests.conftest import one_child_frames
+from lineofsight.timescales.tests.builders import D
 
 pytestmark = pytest.mark.django_db
 
@@ -23,28 +24,7 @@ def run(*args: str) -> str:
 
 @pytest.fixture
 def census(tmp_path):
-    frames = journey_frames(
-        child=[
-            {
-                "child_id": "C1",
-                "given_name": "Sam",
-                "family_name": "Green",
-                "sex": "M",
-                "ethnicity": "WBRI",
-                "is_uasc": False,
-                "born_on": D(2010, 5, 1),
-            }
-        ],
-        referral=[
-            {
-                "key": "R1",
-                "child_id": "C1",
-                "referred_on": D(2016, 6, 1),
-                "source": "1A",
-                "is_nfa": False,
-                "primary_need": "N1",
-            }
-        ],
+    frames = one_child_frames(
         assessment=[
             {
                 "key": "A1",

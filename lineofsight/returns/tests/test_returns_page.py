@@ -12,8 +12,8 @@ from lxml import etree
 from lineofsight.accounts.models import Role, User
 from lineofsight.core.models import AuditEvent, Council
 from lineofsight.journey.models import CLAEpisode, Referral
-from lineofsight.people.models import Child
 from lineofsight.timescales.tests.builders import D
+from lineofsight.timescales.tests.scenarios import child_create
 
 pytestmark = pytest.mark.django_db
 RETURNS = reverse("returns:returns")
@@ -24,14 +24,7 @@ def records():
     Council.objects.create(
         name="Walsall", la_number="335", reference_date=D(2017, 3, 31), is_synthetic=True
     )
-    child = Child.objects.create(
-        child_id="C1",
-        given_name="Sam",
-        family_name="Green",
-        sex="M",
-        ethnicity="WBRI",
-        born_on=D(2010, 5, 1),
-    )
+    child = child_create("C1", "Sam", "Green")
     Referral.objects.create(key="R1", child=child, referred_on=D(2016, 6, 1), source="1A")
     CLAEpisode.objects.create(
         key="E1",
