@@ -40,8 +40,10 @@ class Command(BaseCommand):
             return
         try:
             with transaction.atomic():
+                # What the records hold now, read once: only for the fields a return lacks.
+                existing = frames_extract()
                 for path, _, frames in reads:
-                    kept = _keep_what_the_return_lacks(frames, frames_extract())
+                    kept = _keep_what_the_return_lacks(frames, existing)
                     counts = frames_load(frames=kept, reason=f"import {path.name}")
                     added = sum(table["added"] for table in counts.values())
                     updated = sum(table["updated"] for table in counts.values())
