@@ -205,7 +205,7 @@ class MyWork:
 
 
 # Looked-after reviews, which the child's independent reviewing officer chairs.
-IRO_CHAIRED_RULES = ("T-39", "T-40", "T-41", "T-43")
+IRO_CHAIRED_RULES = tuple(rule.code for rule in TIMESCALES if rule.chaired_by == "iro")
 
 
 def my_work_list(*, viewer: User, soon_days: int | None = MY_WORK_SOON_DAYS) -> MyWork:

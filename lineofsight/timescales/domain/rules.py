@@ -506,6 +506,7 @@ LOOKED_AFTER = (
         allowance=WorkingDays(20),
         source=f"{CPPCR} reg 33(1). With T-40 and T-41 it makes one chain, each review due "
         "from the actual date of the one before",
+        chaired_by="iro",
         tag=Tag.VERIFIED,
     ),
     Timescale(
@@ -516,6 +517,7 @@ LOOKED_AFTER = (
         met_by="the second review",
         allowance=CalendarMonths(3),
         source=f"{CPPCR} reg 33(2)",
+        chaired_by="iro",
         tag=Tag.VERIFIED,
     ),
     Timescale(
@@ -526,6 +528,7 @@ LOOKED_AFTER = (
         met_by="the next review",
         allowance=CalendarMonths(6),
         source=f"{CPPCR} reg 33(2)",
+        chaired_by="iro",
         tag=Tag.VERIFIED,
     ),
     Timescale(
@@ -537,6 +540,7 @@ LOOKED_AFTER = (
         allowance=CalendarMonths(3),
         then=(CalendarMonths(6),),
         source=f"{CPPCR} reg 48 modifications",
+        chaired_by="iro",
         tag=Tag.RECALLED,
     ),
     Timescale(

@@ -53,6 +53,8 @@ class Timescale:
     tracked: bool = True
     not_tracked_because: str = ""
     responsible: str = "social_worker"
+    # Who chairs the meeting that meets it, when that is not the responsible worker ("iro").
+    chaired_by: str = ""
     # A shorter interval owed to a child under 5 on the clock's start (review health assessments)
     under_five: Allowance | None = None
     version: int = 1
