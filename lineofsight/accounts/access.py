@@ -93,6 +93,14 @@ def returns_export_allowed(viewer: User) -> bool:
     return _signed_in(viewer) and viewer.role in RETURNS_ROLES
 
 
+# Who may load whole returns into the records (it can change every child's record).
+RETURNS_IMPORT_ROLES = frozenset({Role.PERFORMANCE_ANALYST, Role.ADMINISTRATOR})
+
+
+def returns_import_allowed(viewer: User) -> bool:
+    return _signed_in(viewer) and viewer.role in RETURNS_IMPORT_ROLES
+
+
 def timescale_settings_change_allowed(viewer: User) -> bool:
     return _signed_in(viewer) and viewer.role == Role.ADMINISTRATOR
 

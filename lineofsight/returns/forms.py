@@ -36,3 +36,32 @@ class ReturnForm(forms.Form):
         if needs_date and "as_of" not in self.errors:
             self.add_error("as_of", "Enter the inspection date, e.g. 2017-03-31")
         return data
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field taking several files: each is checked as a single file would be."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        chosen = [item for item in data if item] if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in chosen or [None]]
+
+
+class ImportForm(forms.Form):
+    """Returns to load: files chosen together (an SSDA903 return is its CSV tables, or a zip
+    of them), and optionally the collection year they must be for."""
+
+    uploads = MultipleFileField(error_messages={"required": "Choose the return files to import"})
+    year = forms.TypedChoiceField(
+        choices=[("", "Any year (told from the files)"), *YEARS],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )

@@ -5,7 +5,8 @@ each maps a column heading, in template order, to its spec: `date`, `numeric`, `
 `category`. A category has a `code` (the cleaned, lettered label, e.g. "a) Male") and `name`s
 (the forms councils submit, among them the template's own lettered options such as
 "a) WBRI" or "q) 6: Police"). YAML 1.1 reads the bare codes Yes/No as booleans; they are
-turned back into "Yes"/"No" here.
+turned back into "Yes"/"No" here. Some columns also have a `header_regex` list of
+`/pattern/flags` forms that recognise councils' own wordings of the heading.
 
 Sheet names are those of the template ("List 1" … "List 11"); the YAML does not carry them.
 """
@@ -35,6 +36,8 @@ class ColumnSpec:
     kind: ColumnKind
     can_be_blank: bool
     categories: tuple[Code, ...] = ()
+    # The spec's `header_regex` entries as written ("/.*date.*birth.*/i").
+    header_regex: tuple[str, ...] = ()
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -43,6 +46,10 @@ class ColumnSpec:
     def allows(self, value: str) -> bool:
         """Whether `value` is one of the column's category codes or listed names."""
         return any(value == c.code or value in c.names for c in self.categories)
+
+    def heading_matches(self, heading: str) -> bool:
+        """Whether a workbook's heading is this column by one of the spec's header regexes."""
+        return any(pattern.search(heading) for pattern in _patterns(self.header_regex))
 
     def option(self, code: str) -> str | None:
         """The template's option for a model code (worked out once per column and code)."""
@@ -77,6 +84,25 @@ class ColumnSpec:
 @lru_cache(maxsize=4096)
 def _option(column: ColumnSpec, code: str) -> str | None:
     return column._find_option(code)
+
+
+# "/pattern/flags", then anything (one entry in the YAML has an alias swallowed after it).
+_REGEX_FORM = re.compile(r"^/(?P<pattern>.*)/(?P<flags>[a-z]*)", re.DOTALL)
+
+
+@lru_cache(maxsize=256)
+def _patterns(forms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    compiled = []
+    for form in forms:
+        match = _REGEX_FORM.match(form.strip())
+        if match is None:
+            continue
+        flags = re.IGNORECASE if "i" in match.group("flags") else 0
+        try:
+            compiled.append(re.compile(match.group("pattern"), flags))
+        except re.error:
+            continue  # a pattern Python cannot read only loses that way of matching
+    return tuple(compiled)
 
 
 @dataclass(frozen=True)
@@ -132,6 +158,7 @@ def _column(name: str, raw: dict[str, Any]) -> ColumnSpec:
         kind=kind,
         can_be_blank=bool(raw.get("canbeblank", True)),
         categories=categories,
+        header_regex=tuple(str(form) for form in raw.get("header_regex") or ()),
     )
 
 

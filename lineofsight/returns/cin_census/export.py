@@ -9,8 +9,6 @@ Which records are included is `selection.py`'s business; year-by-year difference
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections import defaultdict
 from importlib import metadata
 from pathlib import Path
@@ -22,6 +20,7 @@ from lxml import etree
 from lineofsight.returns.cin_census.formats import YearFormat, cin_census_schema, year_format
 from lineofsight.returns.cin_census.selection import Census, census_select
 from lineofsight.returns.domain.errors import ReturnError
+from lineofsight.returns.domain.files import bytes_write_atomic
 
 SOFTWARE_CODE = "Line of Sight"
 SERIAL_NO = "001"
@@ -263,16 +262,6 @@ def cin_census_write(
     xml = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     cin_census_validate(xml, year)
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(xml)
-        # mkstemp makes the file private; give it the mode the file it replaces had.
-        os.chmod(temporary, out.stat().st_mode & 0o777 if out.exists() else 0o644)
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    bytes_write_atomic(out, xml)
     count = len(tree.getroot().findall("Children/Child"))
     return f"{count:,} children to {out}"

@@ -8,7 +8,7 @@ workers and teams are left null).
 
 Natural keys are made from what the file says (child, block kind, dates, codes), so reading
 the same file again gives the same keys and a re-import adds nothing. A key longer than the
-table allows keeps its readable start and ends in a short hash of the whole (`_fit`).
+table allows keeps its readable start and ends in a short hash of the whole (`key_fit`).
 Codes are kept as the year wrote them (an older year's 18A stays 18A), so re-exporting the
 same year writes the same file.
 """
@@ -16,8 +16,6 @@ same year writes the same file.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +28,7 @@ from lineofsight.journey.domain.frames import FrameError, frames_conform
 from lineofsight.returns.cin_census.export import cin_census_validate
 from lineofsight.returns.cin_census.formats import year_format
 from lineofsight.returns.domain.errors import ReturnError
+from lineofsight.returns.domain.keys import Keys, key_fit
 
 # The tables a census fills, in the order they are built.
 CENSUS_TABLES = (
@@ -60,29 +59,8 @@ class CinCensusRead:
     frames: dict[str, pl.DataFrame] = field(repr=False)
 
 
-def _fit(table: str, key: str) -> str:
-    """`key`, or its start plus a hash of the whole when longer than the table's key allows."""
-    limit = TABLES[table].column(TABLES[table].key).max_length
-    if limit is None or len(key) <= limit:
-        return key
-    digest = hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:10]
-    return f"{key[: limit - 11]}~{digest}"
-
-
 def _ymd(value: dt.date) -> str:
     return f"{value:%Y%m%d}"
-
-
-class _Keys:
-    """Natural keys, with `#2`, `#3` … for a second block of the same kind on the same day."""
-
-    def __init__(self) -> None:
-        self.seen: Counter[tuple[str, str]] = Counter()
-
-    def make(self, table: str, key: str) -> str:
-        self.seen[(table, key)] += 1
-        count = self.seen[(table, key)]
-        return _fit(table, key if count == 1 else f"{key}#{count}")
 
 
 class _Reader:
@@ -260,12 +238,12 @@ def _child(
         for code in dict.fromkeys(codes):
             rows["child_disability"].append(
                 {
-                    "key": _fit("child_disability", f"{child_id}/D/{code}"),
+                    "key": key_fit("child_disability", f"{child_id}/D/{code}"),
                     "child_id": child_id,
                     "disability": code,
                 }
             )
-    keys = _Keys()
+    keys = Keys()
     plans_before = 0
     for details in element.iterfind("CINdetails"):
         plans_before = _episode(reader, details, child_id, keys, plans_before, rows)
@@ -275,7 +253,7 @@ def _episode(
     reader: _Reader,
     details: etree._Element,
     child_id: str,
-    keys: _Keys,
+    keys: Keys,
     plans_before: int,
     rows: dict[str, list[Row]],
 ) -> int:
@@ -314,7 +292,7 @@ def _episode(
         for position, code in enumerate(dict.fromkeys(factors), start=1):
             rows["assessment_factor"].append(
                 {
-                    "key": _fit("assessment_factor", f"{assessment}/{position:02d}{code}"),
+                    "key": key_fit("assessment_factor", f"{assessment}/{position:02d}{code}"),
                     "assessment_id": assessment,
                     "factor": code,
                 }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -397,3 +399,11 @@ def test_walsall_2017_is_valid_and_counts_every_child_in_need(walsall: Any, tmp_
     assert set(exported) == expected
     assert written == f"{len(expected):,} children to {out}"
     assert root.findtext("Header/Source/LEA") == walsall.info.la_number
+    # And independently of lxml's binding: xmllint, as DfE's users would check it.
+    xmllint = shutil.which("xmllint")
+    assert xmllint is not None, "make test installs libxml2-utils for xmllint"
+    schema = str(cin_census_xsd_path(year))
+    done = subprocess.run(
+        [xmllint, "--noout", "--schema", schema, str(out)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr

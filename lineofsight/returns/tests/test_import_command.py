@@ -49,7 +49,7 @@ def test_a_census_loads_once_and_a_second_import_adds_nothing(census):
     assert referral.referred_on == D(2016, 6, 1)
     assert Assessment.objects.filter(referral=referral).count() == 1
     again = run(str(census))
-    assert "0 added, 0 updated" in again
+    assert "0 records added, 0 updated" in again
 
 
 def test_a_dry_run_reports_and_writes_nothing(census):
@@ -81,17 +81,35 @@ def test_a_broken_file_loads_nothing_and_says_where(census, tmp_path):
     assert not Child.objects.exists()  # the good file was not loaded either
 
 
+def test_a_uasc_status_the_census_does_not_carry_is_kept(census):
+    Child.objects.create(
+        child_id="C1", sex="M", ethnicity="WBRI", born_on=D(2010, 5, 1), is_uasc=True
+    )
+    run(str(census))
+    assert Child.objects.get(child_id="C1").is_uasc is True
+
+
+def test_a_return_for_another_year_is_refused(census):
+    with pytest.raises(
+        CommandError, match=r"cin-2017\.xml: this is the return for 2016-17, not 2017-18"
+    ):
+        run(str(census), "--year", "2018")
+    assert not Child.objects.exists()
+
+
 @pytest.mark.parametrize(
-    ("name", "message"),
+    ("name", "content", "message"),
     [
-        ("episodes.csv", "only CIN census XML can be imported so far"),
-        ("missing.xml", "no such file"),
+        ("missing.xml", None, "missing.xml: no such file"),
+        ("empty.xml", b"  \n", "empty.xml: line 1: the file is empty"),
+        ("other.xml", b"<?xml version='1.0'?><Workforce/>", "root is <Workforce>"),
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", r"Excel 97-2003 workbook \(\.xls\)"),
     ],
 )
-def test_other_files_are_refused_by_name(tmp_path, name, message):
+def test_files_that_are_no_return_are_refused_by_content(tmp_path, name, content, message):
     path = tmp_path / name
-    if name.endswith(".csv"):
-        path.write_text("CHILD,DECOM\n")
+    if content is not None:
+        path.write_bytes(content)
     with pytest.raises(CommandError, match=message):
         run(str(path))
     assert not Conference.objects.exists()

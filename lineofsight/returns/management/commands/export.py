@@ -19,7 +19,8 @@ class Command(BaseCommand):
     help = (
         "Write a statutory return for the collection year ending 31 March of --year: the CIN "
         "census as XML (valid against that year's XSD), or SSDA903 as one CSV per table with "
-        "DfE's column names and order. From the database, or with --from a frames folder."
+        "DfE's column names and order (or, with an --out ending .xml, as one XML file valid "
+        "against DfE's CLA.xsd). From the database, or with --from a frames folder."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -31,7 +32,12 @@ class Command(BaseCommand):
             help="the council's three-digit DfE LA number (default: the database's council)",
         )
         ssda903 = returns.add_parser("ssda903", help="SSDA903 CSV tables")
-        ssda903.add_argument("--out", type=Path, required=True, help="the folder to write")
+        ssda903.add_argument(
+            "--out",
+            type=Path,
+            required=True,
+            help="the folder to write the CSV tables into, or a file ending .xml for the XML form",
+        )
         for sub in (cin, ssda903):
             sub.add_argument("--year", type=int, required=True, help="e.g. 2017 for 2016-17")
         annex = returns.add_parser("annex-a", help="Ofsted Annex A workbook (lists 1-11)")
@@ -61,6 +67,10 @@ class Command(BaseCommand):
                 written = cin_census_write(
                     frames, year=year, out=out, la_number=self._la_number(options)
                 )
+            elif out.suffix.lower() == ".xml":
+                from lineofsight.returns.ssda903.xml_form import ssda903_xml_write
+
+                written = ssda903_xml_write(frames, year=year, out=out)
             else:
                 from lineofsight.returns.ssda903.export import ssda903_write
 
