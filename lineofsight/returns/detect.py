@@ -11,6 +11,7 @@ keeps what the records already hold there (a CIN census says nothing of UASC sta
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -44,6 +45,10 @@ class ReturnRead:
     lacks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Tables whose rows are only added, never used to overwrite a record.
     add_only: tuple[str, ...] = ()
+    # Flags the return can set but not clear (matching.py).
+    set_only: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Summary tables, and the period a held record of the same kind makes them redundant in.
+    summaries: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -131,11 +136,14 @@ def _cin_census(path: Path, year: int | None) -> ReturnRead:
         title=f"CIN census {_season(read.year)}",
         sources=(path,),
         frames=read.frames,
-        lacks={"child": ("is_uasc", "uasc_ceased_on")},
+        # The census has no UASC status, no outcome for a review conference and cannot
+        # tell a pre-birth conference from an initial one.
+        lacks={"child": ("is_uasc", "uasc_ceased_on"), "conference": ("kind", "outcome")},
     )
 
 
 def _ssda903(group: list[Path], year: int | None, *, xml: bool) -> ReturnRead:
+    from lineofsight.returns.ssda903.export import year_bounds
     from lineofsight.returns.ssda903.import_ import ssda903_read
     from lineofsight.returns.ssda903.tables_in import ADD_ONLY_TABLES, SSDA903_LACKS
 
@@ -154,6 +162,10 @@ def _ssda903(group: list[Path], year: int | None, *, xml: bool) -> ReturnRead:
         notes=read.notes,
         lacks=SSDA903_LACKS,
         add_only=ADD_ONLY_TABLES,
+        # The UASC table lists who is UASC in the year; leaving a child out clears nothing.
+        set_only={"child": ("is_uasc",)},
+        # OC2's health items are dated 31 March: a record held in the year says more.
+        summaries={"health_check": year_bounds(read.year)},
     )
 
 

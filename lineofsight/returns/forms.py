@@ -17,6 +17,7 @@ class ReturnForm(forms.Form):
         choices=[
             ("cin-census", "CIN census (XML)"),
             ("ssda903", "SSDA903 (CSV tables, zipped)"),
+            ("ssda903-xml", "SSDA903 (XML)"),
             ("annex-a", "Ofsted Annex A (Excel)"),
         ],
         error_messages={"required": "Choose a return", "invalid_choice": "Choose a return"},
@@ -30,7 +31,7 @@ class ReturnForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         name = data.get("name")
-        if name in {"cin-census", "ssda903"} and not data.get("year"):
+        if name in {"cin-census", "ssda903", "ssda903-xml"} and not data.get("year"):
             self.add_error("year", "Choose the collection year")
         needs_date = name == "annex-a" and not isinstance(data.get("as_of"), dt.date)
         if needs_date and "as_of" not in self.errors:

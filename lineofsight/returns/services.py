@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import polars as pl
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
@@ -18,14 +17,15 @@ from lineofsight.accounts.access import returns_export_allowed, returns_import_a
 from lineofsight.accounts.models import User
 from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.core.selectors import council_get
-from lineofsight.journey.domain.frame_schema import TABLES
 from lineofsight.journey.domain.frames import FrameError
 from lineofsight.journey.frames_db import frames_extract, frames_load
 from lineofsight.returns.annex_a.export import annex_a_write
 from lineofsight.returns.cin_census.export import cin_census_write
 from lineofsight.returns.detect import ReturnRead, returns_read
 from lineofsight.returns.domain.errors import ReturnError
+from lineofsight.returns.matching import frames_merged
 from lineofsight.returns.ssda903.export import ssda903_write
+from lineofsight.returns.ssda903.xml_form import ssda903_xml_write
 from lineofsight.timescales.services import deadlines_refresh
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -43,7 +43,8 @@ def return_export(
     *, name: str, year: int | None, as_of: dt.date | None, acting_user: User
 ) -> ReturnFile:
     """One statutory return from the database as a file: the CIN census (XML), SSDA903 (a zip
-    of its CSV tables) or Annex A (a workbook). Raises ReturnError when it can't be made."""
+    of its CSV tables, or its XML form) or Annex A (a workbook). Raises ReturnError when it
+    can't be made."""
     if not returns_export_allowed(acting_user):
         raise PermissionDenied("Only analysts and managers may download whole returns")
     frames = frames_extract()
@@ -59,6 +60,10 @@ def return_export(
             out = folder / f"ssda903-{year}"
             summary = ssda903_write(frames, year=year, out=out)
             result = ReturnFile(f"{out.name}.zip", _zipped(out), "application/zip", summary)
+        elif name == "ssda903-xml" and year is not None:
+            out = folder / f"ssda903-{year}.xml"
+            summary = ssda903_xml_write(frames, year=year, out=out)
+            result = ReturnFile(out.name, out.read_bytes(), "application/xml", summary)
         elif name == "annex-a" and as_of is not None:
             out = folder / f"annex-a-{as_of.isoformat()}.xlsx"
             summary = annex_a_write(frames, as_of=as_of, out=out)
@@ -127,56 +132,35 @@ def returns_load(*, reads: Sequence[ReturnRead], acting_user: User | None) -> li
     lines: list[str] = []
     try:
         with transaction.atomic():
-            # What the records hold now, read once: for the columns a return lacks.
+            # What the records hold now, read once: to match and merge each return with.
             existing = frames_extract()
             for read in reads:
-                frames = _keep_what_the_return_lacks(read, existing)
+                frames = frames_merged(read, existing)
                 names = ", ".join(path.name for path in read.sources)
                 counts = frames_load(
                     frames=frames, acting_user=acting_user, reason=f"import {names}"
                 )
-                added = sum(table["added"] for table in counts.values())
-                updated = sum(table["updated"] for table in counts.values())
-                lines.append(f"{read.title}: {added:,} records added, {updated:,} updated")
+                lines.append(f"{read.title}: {_changes(counts)}")
     except FrameError as error:
         raise ReturnError(f"nothing was loaded: {error}") from error
     return lines
+
+
+def _changes(counts: dict[str, dict[str, int]]) -> str:
+    """ "12 records added, 3 updated (added: referral 12; updated: child 3)"."""
+    added = sum(table["added"] for table in counts.values())
+    updated = sum(table["updated"] for table in counts.values())
+    said = f"{added:,} records added, {updated:,} updated"
+    parts = [
+        f"{what}: "
+        + ", ".join(f"{name} {table[what]:,}" for name, table in counts.items() if table[what])
+        for what in ("added", "updated")
+        if any(table[what] for table in counts.values())
+    ]
+    return f"{said} ({'; '.join(parts)})" if parts else said
 
 
 def _described(read: ReturnRead) -> str:
     names = ", ".join(path.name for path in read.sources)
     rows = ", ".join(f"{name} {count:,}" for name, count in read.counts.items())
     return f"{names}: {read.title}: {rows or 'no records'}"
-
-
-def _keep_what_the_return_lacks(
-    read: ReturnRead, existing: dict[str, pl.DataFrame]
-) -> dict[str, pl.DataFrame]:
-    """The return's frames, with each column it does not carry (named in `read.lacks`, or
-    left wholly empty) holding the existing record's value, so importing a return never
-    blanks a name or a UASC status; rows of add-only tables whose key exists are dropped."""
-    kept: dict[str, pl.DataFrame] = {}
-    for name, frame in read.frames.items():
-        key = TABLES[name].key
-        old = existing.get(name)
-        if old is None or old.is_empty() or frame.is_empty():
-            kept[name] = frame
-            continue
-        if name in read.add_only:
-            kept[name] = frame.join(old.select(key), on=key, how="anti")
-            continue
-        lacking = [
-            c
-            for c in frame.columns
-            if c != key and (c in read.lacks.get(name, ()) or frame[c].null_count() == frame.height)
-        ]
-        if not lacking:
-            kept[name] = frame
-            continue
-        previous = old.select(key, *[pl.col(c).alias(f"_old_{c}") for c in lacking])
-        kept[name] = (
-            frame.join(previous, on=key, how="left")
-            .with_columns(pl.coalesce(f"_old_{c}", c).alias(c) for c in lacking)
-            .select(frame.columns)
-        )
-    return kept

@@ -16,6 +16,7 @@ same year writes the same file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -171,6 +172,30 @@ def _check(reader: _Reader, root: etree._Element, year: int, data: bytes) -> Non
                 f"LAchildID {child_id!r} appears twice (first at line {seen[child_id].sourceline})",
             )
         seen[child_id] = element
+    _check_dates_within(reader, root, year)
+
+
+# Dates a census may carry beyond its year's end: an unborn child's expected birth.
+_FUTURE_ALLOWED = frozenset({"ExpectedPersonBirthDate"})
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _check_dates_within(reader: _Reader, root: etree._Element, year: int) -> None:
+    """No event after 31 March of the census's year: a file whose header says one year and
+    whose events run into the next is a return for the wrong year (or a wrong header)."""
+    end = dt.date(year, 3, 31)
+    for element in root.iterfind("Children//*"):
+        text = (element.text or "").strip()
+        if element.tag in _FUTURE_ALLOWED or not _ISO_DATE.match(text) or len(element):
+            continue
+        day = reader.element_date(element)
+        if day is not None and day > end:
+            raise reader.error(
+                element,
+                f"{element.tag} {day:%d/%m/%Y} is after 31/03/{year}, the end of the "
+                f"{year - 1}-{str(year)[2:]} census its header names: a return for a later "
+                "year, or the wrong Year in its header?",
+            )
 
 
 def cin_census_read(path: Path) -> CinCensusRead:

@@ -30,11 +30,11 @@ and ends in a hash, as the CIN census reader does):
   day or month (`ZZ/ZZ/2012`) goes to `order_date_text`, a full date to `order_on`.
 * **oc2** → `health_check` records dated 31 March of the year, keys
   `{CHILD}/OC2/{year}/{kind}`, made so that the exporter writes the same OC2 row back: SDQ
-  score and reason as one `sdq` record; HEALTH_CHECK as `development` and IMMUNISATIONS as
-  `immunisations`, value kept (0 or 1); TEETH_CHECK, HEALTH_ASSESSMENT (as `rha`, the review
-  assessment a child looked after for a year has), SUBSTANCE_MISUSE, INTERVENTION_RECEIVED
-  and INTERVENTION_OFFERED as a record only when the flag is 1 (0 is what the exporter writes
-  when there is none).
+  score and reason as one `sdq` record; HEALTH_CHECK as `development`; IMMUNISATIONS as
+  `immunisations` only when 1 (the exporter writes 0 when there is none); TEETH_CHECK,
+  HEALTH_ASSESSMENT (as `rha`, the review assessment a child looked after for a year has),
+  SUBSTANCE_MISUSE, INTERVENTION_RECEIVED and INTERVENTION_OFFERED as a record only when the
+  flag is 1 (0 is what the exporter writes when there is none).
 * **oc3** → `care_leaver_status` as of the young person's 17th to 21st birthday in the year
   (29 February birthdays fall on 28 February, as the exporter counts them), key
   `{CHILD}/OC3/{yyyymmdd}`; eligibility `relevant` at 17, else `former_relevant`; ACCOM's
@@ -755,7 +755,8 @@ class _Builder:
                 ("HEALTH_CHECK", "development"),
                 ("IMMUNISATIONS", "immunisations"),
             ):
-                if row[column] is not None:
+                # IMMUNISATIONS 0 is what the exporter writes when there is no record.
+                if row[column] is not None and (kind, row[column]) != ("immunisations", "0"):
                     found.append((kind, row[column], None))
             for column, (kind, value) in OC2_FLAGS.items():
                 if row[column] == "1":

@@ -176,6 +176,11 @@ def _valid(tmp_path: Path) -> bytes:
     return out.read_bytes()
 
 
+def _first_referral_date(valid: bytes, value: bytes) -> bytes:
+    start = valid.index(b"<CINreferralDate>") + len(b"<CINreferralDate>")
+    return valid[:start] + value + valid[valid.index(b"</CINreferralDate>", start) :]
+
+
 @pytest.mark.parametrize(
     ("case", "expected"),
     [
@@ -188,6 +193,19 @@ def _valid(tmp_path: Path) -> bytes:
         ("no_schema_year", r"bad\.xml: CIN census year 2016: only years"),
         ("xsd", r"bad\.xml: CIN census 2017 is not valid .*: line \d+, /Message/Children/Child"),
         ("duplicate", r"bad\.xml: line \d+, /Message/Children/Child\[2\]/.*/LAchildID: .*twice"),
+        (
+            "malformed_date",
+            r"bad\.xml: CIN census 2017 is not valid .*/CINreferralDate.*01/06/2016",
+        ),
+        (
+            "impossible_date",
+            r"bad\.xml: CIN census 2017 is not valid .*/CINreferralDate.*2016-02-30",
+        ),
+        (
+            "later_year",
+            r"bad\.xml: line \d+, /Message/Children/Child\[1\]/CINdetails\[1\]/CINreferralDate: "
+            r"CINreferralDate 01/06/2017 is after 31/03/2017, the end of the 2016-17 census",
+        ),
     ],
 )
 def test_bad_files_are_reported_with_where(tmp_path: Path, case: str, expected: str) -> None:
@@ -204,6 +222,9 @@ def test_bad_files_are_reported_with_where(tmp_path: Path, case: str, expected: 
         "no_schema_year": valid.replace(b"<Year>2017</Year>", b"<Year>2016</Year>"),
         "xsd": valid.replace(b"<Ethnicity>WBRI</Ethnicity>", b"<Ethnicity>ZZZZ</Ethnicity>"),
         "duplicate": valid.replace(b"<LAchildID>C2</LAchildID>", b"<LAchildID>C1</LAchildID>"),
+        "malformed_date": _first_referral_date(valid, b"01/06/2016"),
+        "impossible_date": _first_referral_date(valid, b"2016-02-30"),
+        "later_year": _first_referral_date(valid, b"2017-06-01"),
     }[case]
     path = tmp_path / "bad.xml"
     path.write_bytes(bad)

@@ -129,3 +129,80 @@ def test_a_bad_file_among_good_ones_loads_nothing(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match=r"nothing was loaded: .*episodes\.csv line 2.*LS.*Q9"):
         run("import", str(good), str(bad))
     assert not Child.objects.exists()
+
+
+def test_a_census_of_records_held_under_other_keys_adds_nothing(tmp_path: Path) -> None:
+    # Records entered in Line of Sight have their own keys; the census's keys are made from
+    # the file. The same child referred and assessed on the same days is the same record.
+    from lineofsight.core.models import Council
+    from lineofsight.journey.models import Assessment, Referral
+    from lineofsight.timescales.tests.scenarios import child_create
+
+    Council.objects.create(
+        name="Walsall", la_number="335", reference_date=dt.date(2017, 3, 31), is_synthetic=True
+    )
+    child = child_create("C1", "Sam", "Green")
+    referral = Referral.objects.create(
+        key="REF-0001", child=child, referred_on=dt.date(2016, 6, 1), source="1A"
+    )
+    Assessment.objects.create(
+        key="ASM-0001",
+        referral=referral,
+        started_on=dt.date(2016, 6, 2),
+        authorised_on=dt.date(2016, 7, 1),
+    )
+    census = tmp_path / "cin.xml"
+    run("export", "cin-census", "--year", "2017", "--out", str(census))
+
+    printed = run("import", str(census))
+
+    assert "CIN census 2016-17: 0 records added" in printed
+    assert list(Referral.objects.values_list("key", flat=True)) == ["REF-0001"]
+    assert list(Assessment.objects.values_list("key", flat=True)) == ["ASM-0001"]
+
+
+def test_a_903_of_records_held_with_times_and_other_keys_changes_nothing(tmp_path: Path) -> None:
+    # Held: an episode, a missing episode with its times, an initial health assessment and an
+    # immunisation record; the return carries days only and summarises health as at 31 March.
+    from zoneinfo import ZoneInfo
+
+    from lineofsight.core.models import Council
+    from lineofsight.timescales.tests.scenarios import child_create
+
+    london = ZoneInfo("Europe/London")
+    Council.objects.create(
+        name="Walsall", la_number="335", reference_date=dt.date(2017, 3, 31), is_synthetic=True
+    )
+    child = child_create("C1", "Sam", "Green")
+    CLAEpisode.objects.create(
+        key="EP-1",
+        child=child,
+        started_on=dt.date(2015, 9, 1),
+        reason_new="S",
+        legal_status="C2",
+        category_of_need="N1",
+        placement_type="U1",
+        placement_provider="PR1",
+    )
+    MissingEpisode.objects.create(
+        key="MIS-1",
+        child=child,
+        kind="M",
+        started_at=dt.datetime(2016, 10, 3, 22, 30, tzinfo=london),
+        ended_at=dt.datetime(2016, 10, 3, 23, 50, tzinfo=london),
+    )
+    HealthCheck.objects.create(key="HC-1", child=child, kind="iha", done_on=dt.date(2016, 9, 20))
+    HealthCheck.objects.create(
+        key="HC-2", child=child, kind="immunisations", done_on=dt.date(2014, 1, 5), value="1"
+    )
+    source = tmp_path / "903"
+    run("export", "ssda903", "--year", "2017", "--out", str(source))
+    assert rows(source, "oc2") == 1
+    assert rows(source, "missing") == 1
+
+    printed = run("import", str(source))
+
+    assert "SSDA903 2016-17 (CSV, 10 tables): 0 records added, 0 updated" in printed
+    missing = MissingEpisode.objects.get()
+    assert (missing.key, missing.started_at.astimezone(london).hour) == ("MIS-1", 22)
+    assert sorted(HealthCheck.objects.values_list("key", flat=True)) == ["HC-1", "HC-2"]

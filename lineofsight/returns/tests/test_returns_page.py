@@ -5,6 +5,7 @@ import zipfile
 
 import openpyxl
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from lxml import etree
@@ -12,6 +13,7 @@ from lxml import etree
 from lineofsight.accounts.models import Role, User
 from lineofsight.core.models import AuditEvent, Council
 from lineofsight.journey.models import CLAEpisode, Referral
+from lineofsight.returns.ssda903.xml_form import ssda903_schema
 from lineofsight.timescales.tests.builders import D
 from lineofsight.timescales.tests.scenarios import child_create
 
@@ -65,6 +67,34 @@ def test_ssda903_comes_as_a_zip_of_its_tables(records):
     assert "header.csv" in archive.namelist()
     assert "episodes.csv" in archive.namelist()
     assert b"C1" in archive.read("header.csv")
+
+
+def test_ssda903_xml_is_valid_against_cla_xsd(records):
+    response = signed_in(Role.PERFORMANCE_ANALYST).get(
+        RETURNS, {"name": "ssda903-xml", "year": "2017"}
+    )
+    assert response["Content-Disposition"] == 'attachment; filename="ssda903-2017.xml"'
+    document = etree.fromstring(response.content)
+    assert ssda903_schema().validate(document)
+    assert document.findtext("CHILD/HEADER/CHILDID") == "C1"
+    assert document.findtext("CHILD/EPISODE/PL") == "U1"
+
+
+def test_an_import_after_a_download_gives_back_the_same_records(records, tmp_path):
+    client = signed_in(Role.PERFORMANCE_ANALYST)
+    first = client.get(RETURNS, {"name": "ssda903", "year": "2017"}).content
+    (tmp_path / "ssda903-2017.zip").write_bytes(first)
+    loaded = client.post(
+        reverse("returns:import"),
+        {"uploads": [SimpleUploadedFile("ssda903-2017.zip", first)], "action": "load"},
+    )
+    page = loaded.content.decode()
+    assert "SSDA903 2016-17 (CSV, 10 tables): 0 records added, 0 updated" in page, page[
+        page.find("govuk-error-summary") :
+    ][:900]
+    second = client.get(RETURNS, {"name": "ssda903", "year": "2017"}).content
+    one, two = zipfile.ZipFile(io.BytesIO(first)), zipfile.ZipFile(io.BytesIO(second))
+    assert {n: one.read(n) for n in one.namelist()} == {n: two.read(n) for n in two.namelist()}
 
 
 def test_annex_a_comes_as_a_workbook(records):
