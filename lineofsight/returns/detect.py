@@ -164,8 +164,12 @@ def _ssda903(group: list[Path], year: int | None, *, xml: bool) -> ReturnRead:
         add_only=ADD_ONLY_TABLES,
         # The UASC table lists who is UASC in the year; leaving a child out clears nothing.
         set_only={"child": ("is_uasc",)},
-        # OC2's health items are dated 31 March: a record held in the year says more.
-        summaries={"health_check": year_bounds(read.year)},
+        # OC2's health items are dated 31 March: a record held in the year says more; and a
+        # stand-in status for a care leaver is not wanted where statuses are held.
+        summaries={
+            "health_check": year_bounds(read.year),
+            "care_leaver_status": year_bounds(read.year),
+        },
     )
 
 

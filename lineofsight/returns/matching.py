@@ -16,8 +16,9 @@ their day (returns carry dates), and a matched record keeps any time held on the
 never erases what is held (an episode still open at the return's 31 March may have ended
 since). Columns the return fills with stand-ins (`ReturnRead.lacks`) keep the held value; a
 flag the return can only set (`set_only`, the 903's UASC table lists who *is* UASC this year)
-never clears a held one; and summary records (the 903's OC2 health items, dated 31 March) are
-dropped where a record of that kind for that child is already held in the year.
+never clears a held one; and summary records (the 903's OC2 health items, dated 31 March, and
+its stand-in status for a care leaver with none in the year) are dropped where a record of
+that kind for that child is already held.
 """
 
 from __future__ import annotations
@@ -138,9 +139,17 @@ def _summaries_dropped(
     name: str, frame: pl.DataFrame, held: pl.DataFrame, period: tuple[dt.date, dt.date]
 ) -> pl.DataFrame:
     """Summary rows, less those whose child already has a record of the kind in `period`."""
+    start, end = period
+    if name == "care_leaver_status" and not held.is_empty():
+        # The 903 reader's stand-in for "no status in the year" is dated before the year;
+        # a care leaver with statuses held needs none.
+        stand_in = pl.col("as_of") < start
+        known = held.select("child_id").unique()
+        return pl.concat(
+            [frame.filter(~stand_in), frame.filter(stand_in).join(known, on="child_id", how="anti")]
+        )
     if name != "health_check" or held.is_empty():
         return frame
-    start, end = period
     in_period = pl.col("done_on").is_between(start, end)
     latest = pl.col("kind").is_in(_LATEST_EVER) & (pl.col("done_on") <= end)
     covered = held.filter(in_period | latest).select(

@@ -74,7 +74,7 @@ ANNEX_A_TABLES = (
 # Columns holding a stand-in rather than what the workbook says: loading should keep what
 # the records already hold there (for `ReturnRead.lacks`).
 ANNEX_A_LACKS: dict[str, tuple[str, ...]] = {
-    "child": ("is_uasc",),
+    "child": ("is_uasc", "expected_birth_on"),
     "contact": ("is_mash",),
     "referral": ("source",),
     "early_help_episode": ("started_on",),
@@ -217,6 +217,7 @@ class _Builder:
                 "sex": None,
                 "ethnicity": None,
                 "born_on": None,
+                "expected_birth_on": None,
                 "is_uasc": False,
                 "_disability": None,
             },
@@ -250,10 +251,26 @@ class _Builder:
                 where, "Disability Yes, but Annex A does not say which: no disability recorded"
             )
 
-    def children_finish(self) -> None:
+    def children_finish(self, dated: dt.date | None) -> None:
+        unborn = []
         for child in self.out["child"]:
             child["sex"] = child["sex"] or "U"
             child["ethnicity"] = child["ethnicity"] or NOT_OBTAINED
+            if child["born_on"] is None:
+                unborn.append(child["child_id"])
+                # A record needs a birth or an expected birth; the lists give neither for an
+                # unborn child, who was still to be born at the lists' date.
+                child["expected_birth_on"] = dated
+        if unborn and dated is None:
+            raise ReturnError(
+                f"{self.name}: child {unborn[0]} has no Date of Birth and the workbook has no "
+                "dates to place an expected birth after"
+            )
+        if unborn:
+            self.notes.add(
+                f"{len(unborn):,} children have no Date of Birth (unborn): their expected "
+                f"birth is taken as {dated:%d/%m/%Y}, the lists' date, until a record says"
+            )
 
     # -- referrals and what hangs off them ----------------------------------------------
 
@@ -604,7 +621,7 @@ class _Builder:
 
     def build(self, as_of: dt.date | None) -> dict[str, list[Row]]:
         self.child_rows()
-        self.children_finish()
+        self.children_finish(as_of)
         self.list_3()
         self.list_6()
         self.list_4()

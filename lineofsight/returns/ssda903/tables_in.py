@@ -66,8 +66,8 @@ tables other than header are not read: the header's are the child's.
 **Round trip.** For a return the exporter wrote, `ssda903_tables(ssda903_frames(tables))`
 gives the same tables (tested on synthetic councils from 2016-17 to 2025-26), except:
 
-* a header row with SEX blank (the exporter's way of writing a child whose sex is U before
-  2025, when the list has only 1 and 2) or DOB blank is refused: the model needs both;
+* a header row with DOB blank is refused: the model needs it (a blank SEX, the exporter's way
+  of writing a child whose sex is U before 2025, reads as U);
 * an AD1 whose DATE_INT has no PlacedAdoption row (the exporter's AD1 record had ceased
   before the year) becomes a decision that the exporter then reports in placed_adoption too;
 * one child's records on the same day with different values (two missing episodes, two
@@ -149,7 +149,7 @@ EVENT_DATES: dict[str, tuple[str, ...]] = {
 
 # Columns the model cannot do without when the row exists (whatever DfE's canbeblank says).
 NEEDED: dict[str, tuple[str, ...]] = {
-    "header": ("CHILD", "SEX", "DOB", "ETHNIC"),
+    "header": ("CHILD", "DOB", "ETHNIC"),
     "episodes": ("CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE"),
     "reviews": ("CHILD", "REVIEW", "REVIEW_CODE"),
     "uasc": ("CHILD",),
@@ -631,7 +631,8 @@ class _Builder:
         sexes = _sexes(self.spec.tables["header"].column("SEX"))
         uasc = {row["CHILD"]: row["DUC"] for row in self.each("uasc")}
         for row in self.each("header"):
-            if row["SEX"] not in sexes:  # a code whose label is none of Male, Female, Unknown
+            # A blank SEX is not known (before 2025 the list has no code for it).
+            if row["SEX"] is not None and row["SEX"] not in sexes:
                 raise ReturnError(f"{row[WHERE]}: SEX {row['SEX']!r} has no M, F or U")
             upn = row["UPN"]
             unknown = upn in UPN_UNKNOWN_903
@@ -640,7 +641,7 @@ class _Builder:
                     "child_id": row["CHILD"],
                     "upn": None if unknown else upn,
                     "upn_unknown_reason": upn if unknown else None,
-                    "sex": sexes[row["SEX"]],
+                    "sex": sexes.get(row["SEX"] or "", "U"),
                     "born_on": row["DOB"],
                     "ethnicity": row["ETHNIC"],
                     "is_uasc": row["CHILD"] in uasc,

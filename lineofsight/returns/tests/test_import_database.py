@@ -206,3 +206,42 @@ def test_a_903_of_records_held_with_times_and_other_keys_changes_nothing(tmp_pat
     missing = MissingEpisode.objects.get()
     assert (missing.key, missing.started_at.astimezone(london).hour) == ("MIS-1", 22)
     assert sorted(HealthCheck.objects.values_list("key", flat=True)) == ["HC-1", "HC-2"]
+
+
+def test_a_later_return_updates_what_changed_and_an_earlier_one_erases_nothing(
+    tmp_path: Path,
+) -> None:
+    from lineofsight.returns.tests.test_ssda903_export import _child, _episode, journey_frames
+
+    frames = journey_frames(
+        child=[_child("C1", "2010-01-01")],
+        cla_episode=[_episode("e", "C1", "2016-06-01", ended_on="2017-06-30", reason_ceased="E8")],
+    )
+    earlier, later = tmp_path / "2016-17", tmp_path / "2017-18"
+    ssda903_write(frames, year=2017, out=earlier)  # the episode still open at 31 March 2017
+    ssda903_write(frames, year=2018, out=later)
+
+    run("import", str(earlier))
+    assert CLAEpisode.objects.get().ended_on is None
+    assert "0 records added, 1 updated (updated: cla_episode 1)" in run("import", str(later))
+    episode = CLAEpisode.objects.get()
+    assert (episode.ended_on, episode.reason_ceased) == (dt.date(2017, 6, 30), "E8")
+    assert "0 records added, 0 updated" in run("import", str(earlier))
+    assert CLAEpisode.objects.get().ended_on == dt.date(2017, 6, 30)
+
+
+def test_an_unborn_child_in_annex_a_is_loaded_as_expected(tmp_path: Path) -> None:
+    from lineofsight.returns.tests.conftest import CHILD, REFERRAL
+    from lineofsight.timescales.tests.builders import journey_frames
+
+    unborn = CHILD | {"born_on": None, "expected_birth_on": dt.date(2016, 10, 1), "sex": "U"}
+    frames = journey_frames(child=[unborn], referral=[REFERRAL | {"source": "5A"}])
+    workbook = tmp_path / "annex-a.xlsx"
+    annex_a_write(frames, as_of=dt.date(2016, 9, 30), out=workbook)
+
+    printed = run("import", str(workbook))
+
+    assert "1 children have no Date of Birth (unborn)" in printed
+    child = Child.objects.get(child_id="C1")
+    # No date in the lists but the referral's: the expected birth is placed there.
+    assert (child.born_on, child.expected_birth_on) == (None, dt.date(2016, 6, 1))

@@ -148,3 +148,26 @@ def test_summaries_already_covered_in_the_period_are_dropped() -> None:
     read = _read(returned, summaries={"health_check": (D(2016, 4, 1), D(2017, 3, 31))})
     kinds = frames_merged(read, held)["health_check"]["kind"].to_list()
     assert kinds == ["dental"]
+
+
+def test_a_care_leavers_stand_in_status_is_dropped_where_statuses_are_held() -> None:
+    status = {
+        "child_id": "C1",
+        "eligibility": "former_relevant",
+        "in_touch": "NO",
+        "activity": "0",
+        "accommodation": "0",
+        "staying_put": False,
+    }
+    held = journey_frames(
+        care_leaver_status=[status | {"key": "S1", "as_of": D(2015, 9, 1), "in_touch": "YES"}]
+    )
+    returned = journey_frames(
+        care_leaver_status=[
+            status | {"key": "C1/OC3/20160331", "as_of": D(2016, 3, 31)},
+            status | {"key": "C2/OC3/20160331", "child_id": "C2", "as_of": D(2016, 3, 31)},
+        ]
+    )
+    read = _read(returned, summaries={"care_leaver_status": (D(2016, 4, 1), D(2017, 3, 31))})
+    kept = frames_merged(read, held)["care_leaver_status"]["child_id"].to_list()
+    assert kept == ["C2"]  # C1 has a real status held; C2 has none, so the stand-in stays

@@ -718,3 +718,15 @@ def test_frames_from_tables_without_a_where_are_refused() -> None:
     tables = {"header": _strings(CHILD=["C1"]).drop("_where")}
     with pytest.raises(ReturnError, match=r"header table: columns .* are missing"):
         ssda903_frames(tables, year=2017)
+
+
+def test_a_blank_sex_before_2025_reads_as_unknown(tmp_path: Path) -> None:
+    frames = journey_frames(
+        child=[_child("U1", "2010-01-01", sex="U")],
+        cla_episode=[_episode("u", "U1", "2016-06-01")],
+    )
+    folder = _written(tmp_path, frames, 2017)
+    assert _rows(folder, "header")[0]["SEX"] == ""  # 2016-17 has only 1 and 2
+    read = ssda903_read([folder])
+    assert read.frames["child"]["sex"].to_list() == ["U"]
+    _assert_same_tables(ssda903_tables(read.frames, year=2017), ssda903_tables(frames, year=2017))
