@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -46,6 +47,8 @@ def main() -> None:
                 "lines": lines,
                 "again_lines": again,
                 "children": reads[0].frames["child"].height,
+                # This process's own peak, without the parent that made the files.
+                "peak_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
             }
         )
     )

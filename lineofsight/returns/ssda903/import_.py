@@ -23,8 +23,9 @@ from pathlib import Path
 import polars as pl
 
 from lineofsight.returns.domain.errors import ReturnError
+from lineofsight.returns.ssda903.checks import WHERE, ssda903_year
 from lineofsight.returns.ssda903.spec import BASE_YEAR, FILE_NAMES, LAST_YEAR, ssda903_spec
-from lineofsight.returns.ssda903.tables_in import WHERE, ssda903_frames, ssda903_year
+from lineofsight.returns.ssda903.tables_in import ssda903_frames
 
 _BOM = "\ufeff"
 

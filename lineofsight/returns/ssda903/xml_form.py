@@ -28,10 +28,11 @@ from lxml import etree
 from lineofsight.core.domain.published import DATA_ROOT
 from lineofsight.returns.domain.errors import ReturnError
 from lineofsight.returns.domain.files import bytes_write_atomic
+from lineofsight.returns.ssda903.checks import ssda903_year_detect
 from lineofsight.returns.ssda903.export import ssda903_tables
 from lineofsight.returns.ssda903.import_ import Ssda903Read
 from lineofsight.returns.ssda903.spec import BASE_YEAR, ssda903_spec
-from lineofsight.returns.ssda903.tables_in import ssda903_frames, ssda903_year_detect
+from lineofsight.returns.ssda903.tables_in import ssda903_frames
 
 XSD_PATH: Path = DATA_ROOT / "schemas" / "ssda903" / "CLA.xsd"
 ROOT = "EXPSSDA903"

@@ -12,14 +12,11 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from lineofsight.returns.domain.errors import ReturnError
+from lineofsight.returns.ssda903.checks import ssda903_year_detect
 from lineofsight.returns.ssda903.export import ssda903_tables, ssda903_write
 from lineofsight.returns.ssda903.import_ import ssda903_read
 from lineofsight.returns.ssda903.spec import FILE_NAMES
-from lineofsight.returns.ssda903.tables_in import (
-    ADD_ONLY_TABLES,
-    ssda903_frames,
-    ssda903_year_detect,
-)
+from lineofsight.returns.ssda903.tables_in import ADD_ONLY_TABLES, ssda903_frames
 from lineofsight.synth.council import SyntheticCouncil, synthesise_council
 from lineofsight.timescales.tests.builders import journey_frames
 
