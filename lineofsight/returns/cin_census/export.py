@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from importlib import metadata
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import polars as pl
 from lxml import etree
@@ -21,6 +21,7 @@ from lineofsight.returns.cin_census.formats import YearFormat, cin_census_schema
 from lineofsight.returns.cin_census.selection import Census, census_select
 from lineofsight.returns.domain.errors import ReturnError
 from lineofsight.returns.domain.files import bytes_write_atomic
+from lineofsight.returns.domain.xml import xsd_first_error
 
 SOFTWARE_CODE = "Line of Sight"
 SERIAL_NO = "001"
@@ -218,32 +219,13 @@ def _episode(build: _Builder, parent: etree._Element, episode: Row, blocks: _Epi
 
 def cin_census_validate(xml: bytes, year: int) -> None:
     """Raise ReturnError naming the first XSD error (line, element path, child, message)."""
-    schema = cin_census_schema(year)
-    document = etree.fromstring(xml, parser=etree.XMLParser(huge_tree=True))
-    if schema.validate(document):
-        return
-    # lxml-stubs types the log as opaque; it is a sequence of _LogEntry.
-    error = cast("list[Any]", schema.error_log)[0]
-    raise ReturnError(
-        f"CIN census {year} is not valid against CIN_schema_{year}.xsd: line {error.line}, "
-        f"{error.path}{_child_named(document, error.path)}: {error.message}"
+    problem = xsd_first_error(
+        cin_census_schema(year), xml, child="Child", child_id="ChildIdentifiers/LAchildID"
     )
-
-
-def _child_named(document: etree._Element, path: str | None) -> str:
-    """ " (LAchildID C000123)" for an error inside a Child, else ""."""
-    if not path:
-        return ""
-    try:
-        found = document.getroottree().xpath(path)
-    except etree.XPathError:
-        return ""
-    if not isinstance(found, list) or not found or not isinstance(found[0], etree._Element):
-        return ""
-    for ancestor in found[0].iterancestors("Child"):
-        child_id = ancestor.findtext("ChildIdentifiers/LAchildID")
-        return f" (LAchildID {child_id})" if child_id else ""
-    return ""
+    if problem is not None:
+        raise ReturnError(
+            f"CIN census {year} is not valid against CIN_schema_{year}.xsd: {problem}"
+        )
 
 
 def cin_census_write(

@@ -30,6 +30,7 @@ from lineofsight.returns.cin_census.export import cin_census_validate
 from lineofsight.returns.cin_census.formats import year_format
 from lineofsight.returns.domain.errors import ReturnError
 from lineofsight.returns.domain.keys import Keys, key_fit
+from lineofsight.returns.domain.xml import xml_document
 
 # The tables a census fills, in the order they are built.
 CENSUS_TABLES = (
@@ -110,29 +111,7 @@ class _Reader:
 
 def _parse(path: Path) -> tuple[bytes, etree._Element]:
     """The document's root, after the byte-level checks (empty, UTF-8, well-formed)."""
-    name = path.name
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ReturnError(f"{name}: cannot be read: {error}") from error
-    if not data.strip():
-        raise ReturnError(f"{name}: line 1: the file is empty (expected a CIN census Message)")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ReturnError(
-            f"{name}: line {line}, byte {error.start}: not UTF-8 "
-            f"({data[error.start : error.start + 1]!r})"
-        ) from error
-    parser = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
-    try:
-        return data, etree.fromstring(data, parser=parser)
-    except etree.XMLSyntaxError as error:
-        line, column = error.position if error.position else (error.lineno, 0)
-        raise ReturnError(
-            f"{name}: line {line}, column {column}: not well-formed XML ({error.msg})"
-        ) from error
+    return xml_document(path, expected="a CIN census Message")
 
 
 def _year(reader: _Reader, root: etree._Element) -> int:

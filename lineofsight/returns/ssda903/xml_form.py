@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import polars as pl
 from lxml import etree
@@ -28,6 +28,7 @@ from lxml import etree
 from lineofsight.core.domain.published import DATA_ROOT
 from lineofsight.returns.domain.errors import ReturnError
 from lineofsight.returns.domain.files import bytes_write_atomic
+from lineofsight.returns.domain.xml import xml_document, xsd_first_error
 from lineofsight.returns.ssda903.checks import ssda903_year_detect
 from lineofsight.returns.ssda903.export import ssda903_tables
 from lineofsight.returns.ssda903.import_ import Ssda903Read
@@ -93,30 +94,9 @@ def ssda903_schema() -> etree.XMLSchema:
 
 def ssda903_xml_validate(xml: bytes, *, name: str = "SSDA903 XML") -> None:
     """Raise ReturnError naming the first error against CLA.xsd (line, element, child)."""
-    document = etree.fromstring(xml, parser=etree.XMLParser(huge_tree=True))
-    schema = ssda903_schema()
-    if schema.validate(document):
-        return
-    error = cast("list[Any]", schema.error_log)[0]
-    raise ReturnError(
-        f"{name}: not valid against CLA.xsd: line {error.line}, {error.path}"
-        f"{_child_named(document, error.path)}: {error.message}"
-    )
-
-
-def _child_named(document: etree._Element, path: str | None) -> str:
-    if not path:
-        return ""
-    try:
-        found = document.getroottree().xpath(path)
-    except etree.XPathError:
-        return ""
-    if not isinstance(found, list) or not found or not isinstance(found[0], etree._Element):
-        return ""
-    for child in found[0].iterancestors("CHILD"):
-        child_id = child.findtext("HEADER/CHILDID")
-        return f" (CHILDID {child_id})" if child_id else ""
-    return ""
+    problem = xsd_first_error(ssda903_schema(), xml, child="CHILD", child_id="HEADER/CHILDID")
+    if problem is not None:
+        raise ReturnError(f"{name}: not valid against CLA.xsd: {problem}")
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -273,31 +253,11 @@ def _child_tables(tables: _Tables, child: etree._Element) -> None:
 
 
 def _document(path: Path) -> tuple[bytes, etree._Element]:
-    name = path.name
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ReturnError(f"{name}: cannot be read: {error}") from error
-    if not data.strip():
-        raise ReturnError(f"{name}: line 1: the file is empty (expected an SSDA903 {ROOT})")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ReturnError(
-            f"{name}: line {line}, byte {error.start}: not UTF-8 "
-            f"({data[error.start : error.start + 1]!r})"
-        ) from error
-    parser = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
-    try:
-        root = etree.fromstring(data, parser=parser)
-    except etree.XMLSyntaxError as error:
-        line, column = error.position if error.position else (error.lineno, 0)
-        raise ReturnError(
-            f"{name}: line {line}, column {column}: not well-formed XML ({error.msg})"
-        ) from error
+    data, root = xml_document(path, expected=f"an SSDA903 {ROOT}")
     if root.tag != ROOT:
-        raise ReturnError(f"{name}: line {root.sourceline}: root is <{root.tag}>, not <{ROOT}>")
+        raise ReturnError(
+            f"{path.name}: line {root.sourceline}: root is <{root.tag}>, not <{ROOT}>"
+        )
     return data, root
 
 

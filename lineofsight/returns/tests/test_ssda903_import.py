@@ -17,39 +17,12 @@ from lineofsight.returns.ssda903.export import ssda903_tables, ssda903_write
 from lineofsight.returns.ssda903.import_ import ssda903_read
 from lineofsight.returns.ssda903.spec import FILE_NAMES
 from lineofsight.returns.ssda903.tables_in import ADD_ONLY_TABLES, ssda903_frames
+from lineofsight.returns.tests.test_ssda903_export import _child, _episode
 from lineofsight.synth.council import SyntheticCouncil, synthesise_council
 from lineofsight.timescales.tests.builders import journey_frames
 
 D = dt.date
 LONDON = dt.timezone(dt.timedelta(hours=1))  # BST, for the missing episode in September
-
-
-def _child(child_id: str, born_on: str, sex: str = "F", **extra: Any) -> dict[str, Any]:
-    row = {
-        "child_id": child_id,
-        "given_name": "A",
-        "family_name": "B",
-        "sex": sex,
-        "born_on": born_on,
-        "ethnicity": "WBRI",
-        "is_uasc": False,
-        "upn": f"A{child_id[-1] * 12}",
-    }
-    return row | extra
-
-
-def _episode(key: str, child_id: str, started_on: str, **extra: Any) -> dict[str, Any]:
-    row = {
-        "key": key,
-        "child_id": child_id,
-        "started_on": started_on,
-        "reason_new": "S",
-        "legal_status": "C2",
-        "category_of_need": "N1",
-        "placement_type": "U4",
-        "placement_provider": "PR1",
-    }
-    return row | extra
 
 
 def _status(key: str, child_id: str, as_of: str, **extra: Any) -> dict[str, Any]:
