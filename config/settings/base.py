@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "lineofsight.timescales",
     "lineofsight.indicators",
     "lineofsight.returns",
+    "lineofsight.validation",
     "lineofsight.reports",
     "lineofsight.frontend",
 ]

@@ -406,7 +406,8 @@ def child_frames(
         }
     )
     children.home_postcode = fam.postcode[fam.family]
-    # Disabilities: codes for disabled children, NONE recorded for most of the rest.
+    # Disabilities: codes for disabled children, NONE for every other child born (the CIN
+    # census needs a code for each, rule 8540).
     n_codes = np.where(children.disabled, 1 + (rng.random(count) < 0.35), 0)
     rows = np.repeat(np.arange(count), n_codes)
     first_code = rng.choice(len(DISABILITIES), len(rows), p=DISABILITY_P)
@@ -414,7 +415,8 @@ def child_frames(
     codes = DISABILITIES[
         np.where(second, (first_code + 1 + rng.integers(0, 5, len(rows))) % 12, first_code)
     ]
-    none_rows = np.flatnonzero(~children.disabled & (rng.random(count) < 0.6) & ~unborn)
+    rng.random(count)  # a draw no longer used, kept so that every later draw stays the same
+    none_rows = np.flatnonzero(~children.disabled & ~unborn)
     rows = np.concatenate([rows, none_rows])
     codes = np.concatenate([codes, np.full(len(none_rows), "NONE")])
     order = np.lexsort((codes, rows))

@@ -1,0 +1,1 @@
+"""DfE validation of statutory returns (CIN census, later SSDA903): pure, no Django."""

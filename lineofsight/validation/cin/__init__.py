@@ -1,0 +1,1 @@
+"""The CIN census: its flattened tables and DfE's validation rules for it."""

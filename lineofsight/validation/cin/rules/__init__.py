@@ -1,0 +1,29 @@
+"""Every CIN census rule written, one module per DfE code (`r8525q.py` is rule 8525Q).
+
+`CIN_RULES` maps each code to its rule; a code defined twice raises at import.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+
+from lineofsight.validation.engine.rule import Rule
+from lineofsight.validation.engine.rulesets import rules_by_code
+
+_RULE_MODULE = re.compile(r"r\d+q?")
+
+
+def _collected() -> list[Rule]:
+    rules = []
+    for module in pkgutil.iter_modules(__path__):
+        if _RULE_MODULE.fullmatch(module.name):
+            rule = importlib.import_module(f"{__name__}.{module.name}").RULE
+            if module.name != f"r{rule.code.lower()}":
+                raise ValueError(f"{module.name} defines rule {rule.code}")
+            rules.append(rule)
+    return rules
+
+
+CIN_RULES: dict[str, Rule] = rules_by_code(_collected())

@@ -1,0 +1,34 @@
+"""8897Q: a completed (authorised) assessment should give its factors."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lineofsight.validation.engine.returns import Return
+from lineofsight.validation.engine.rule import Rule, failures
+
+FIELDS = ("AssessmentAuthorisationDate", "AssessmentFactors")
+
+
+def _check(ret: Return) -> pl.DataFrame:
+    rows = ret.table("Assessments")
+    return failures(
+        "Assessments",
+        rows.filter(
+            pl.col("AssessmentAuthorisationDate").is_not_null()
+            & (pl.col("AssessmentFactors").list.len() == 0)
+        ),
+        fields=FIELDS,
+    )
+
+
+RULE = Rule(
+    code="8897Q",
+    severity="query",
+    message=(
+        "Parental or child factors at assessment information is missing from a completed assessment"
+    ),
+    tables=("Assessments",),
+    fields=FIELDS,
+    check=_check,
+)

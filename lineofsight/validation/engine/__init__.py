@@ -1,0 +1,1 @@
+"""The validation engine: rules, returns, running a ruleset, yearly rulesets as deltas."""
