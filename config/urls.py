@@ -4,5 +4,6 @@ urlpatterns = [
     path("accounts/", include("lineofsight.accounts.urls")),
     path("", include("lineofsight.timescales.urls")),
     path("", include("lineofsight.returns.urls")),
+    path("", include("lineofsight.validation.urls")),
     path("", include("lineofsight.frontend.urls")),
 ]

@@ -101,6 +101,11 @@ def returns_import_allowed(viewer: User) -> bool:
     return _signed_in(viewer) and viewer.role in RETURNS_IMPORT_ROLES
 
 
+def validation_allowed(viewer: User) -> bool:
+    """Who may see DfE validation failures across the council (child-level, like a return)."""
+    return _signed_in(viewer) and viewer.role in RETURNS_ROLES
+
+
 def timescale_settings_change_allowed(viewer: User) -> bool:
     return _signed_in(viewer) and viewer.role == Role.ADMINISTRATOR
 
@@ -152,6 +157,11 @@ def child_access_allowed(viewer: User, child: Child) -> bool:
     return False
 
 
+def every_child_visible(viewer: User) -> bool:
+    """Whether the viewer may open any child's record (so a council-wide list may link them)."""
+    return _signed_in(viewer) and viewer.role == Role.HEAD_OF_SERVICE
+
+
 def child_get_for_viewer(viewer: User, child_id: str) -> Child:
     """The child, if the viewer may see its record; each opening is audited.
 
@@ -180,4 +190,5 @@ def sections_visible_to(viewer: User) -> dict[str, bool]:
         "service": service_overview_allowed(viewer),
         "timescale_settings": timescale_settings_change_allowed(viewer),
         "returns": returns_export_allowed(viewer),
+        "validation": validation_allowed(viewer),
     }

@@ -6,6 +6,7 @@ has written but not committed, so inside `atomic` the caller reads through Djang
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 from urllib.parse import quote
 
@@ -21,7 +22,13 @@ def arrow_reader_available() -> bool:
     if connection.in_atomic_block:
         return False
     if connection.vendor == "sqlite":
-        # A second connection cannot reach a private in-memory database.
+        # A second connection cannot reach a private in-memory database. And ADBC brings its
+        # own SQLite library: when it closes the file, POSIX drops the locks the process's
+        # other connections hold, so in a threaded server (other requests, other threads)
+        # the Django connections fail with "disk I/O error". Only the main thread (commands,
+        # benchmarks) reads SQLite through it; PostgreSQL has no such problem.
+        if threading.current_thread() is not threading.main_thread():
+            return False
         return not connection.is_in_memory_db()  # type: ignore[attr-defined]
     return connection.vendor == "postgresql"
 

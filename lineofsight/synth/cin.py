@@ -66,7 +66,9 @@ def closure_reasons(ctx: Context) -> np.ndarray:
     route = r.cla_route
     reason = np.full(n, "RC7", dtype=object)
     late = r.end >= ctx.collection_from["RC9"]
-    reason = np.where(r.not_in_need, np.where(late & (rng.random(n) < 0.35), "RC9", "RC8"), reason)
+    # RC8/RC9 close a case after an assessment alone: one that had a section 47 is RC7 (2990).
+    after_assessment = np.where(late & (rng.random(n) < 0.35), "RC9", "RC8")
+    reason = np.where(r.not_in_need & (r.s47_start == NA), after_assessment, reason)
     reason = np.where(
         (r.cp_start != NA) & (r.cp_reason == CP_MOVED) & (r.end == r.cp_end), "RC5", reason
     )

@@ -1,6 +1,6 @@
-"""What the validation engine is given: a CIN census file (and last year's), or the census the
-records make for a year. Both become the same flattened tables, so a rule is one piece of code
-whichever it reads (the exporter and the validator share the census mapping)."""
+"""What the validation engine is given: a CIN census or SSDA903 return's files (and last
+year's), or the return the records make for a year. Both become the same tables, so a rule is
+one piece of code whichever it reads (the exporter and the validator share each mapping)."""
 
 from __future__ import annotations
 
@@ -76,3 +76,44 @@ def database_census_validated(*, year: int) -> tuple[str, Validation]:
     current = cin_return(cin_tables_from_xml(tree), year, previous=before)
     title = f"the records' CIN census {_season(year)}"
     return title, validate(current, ruleset("cin_census", year))
+
+
+def ssda903_validated(
+    paths: Sequence[Path], *, year: int | None, previous: Sequence[Path] = ()
+) -> tuple[str, Validation]:
+    """An SSDA903 return's CSV tables (files or folders) validated against its year's rules."""
+    from lineofsight.validation.ssda903.tables import ssda903_return_from_files
+
+    current = ssda903_return_from_files(paths, year=year, previous_paths=previous)
+    names = ", ".join(Path(path).name for path in paths)
+    return f"{names}: SSDA903 {_season(current.year)}", validate(
+        current, ruleset("ssda903", current.year)
+    )
+
+
+def database_ssda903_validated(*, year: int) -> tuple[str, Validation]:
+    """The SSDA903 return the records make for the year (and the year before), validated."""
+    from lineofsight.journey.frames_db import frames_extract
+    from lineofsight.returns.ssda903.export import ssda903_tables
+    from lineofsight.validation.ssda903.tables import ssda903_return
+
+    frames = frames_extract()
+    before = ssda903_return(ssda903_tables(frames, year=year - 1), year=year - 1)
+    current = ssda903_return(ssda903_tables(frames, year=year), year=year, previous=before)
+    title = f"the records' SSDA903 {_season(year)}"
+    return title, validate(current, ruleset("ssda903", year))
+
+
+def files_validated(
+    paths: Sequence[Path], *, year: int | None, previous: Sequence[Path] = ()
+) -> tuple[str, Validation]:
+    """Whichever return the files are, told from their content as the importer tells it."""
+    from lineofsight.returns.detect import file_sniff
+
+    first = Path(paths[0])
+    kind = "csv" if first.is_dir() else file_sniff(first)
+    if kind == "cin_census_xml":
+        return census_validated(paths, year=year, previous=previous)
+    if kind == "csv":
+        return ssda903_validated(paths, year=year, previous=previous)
+    raise ValueError(f"{first.name}: only CIN census XML and SSDA903 CSV tables can be validated")

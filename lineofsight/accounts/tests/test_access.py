@@ -222,9 +222,9 @@ def test_opening_a_child_one_may_not_see_is_refused_and_not_audited(scenario: Sc
         ("pat", {"my_work"}),
         ("tina", {"my_work", "team"}),
         ("bea", {"team"}),
-        ("hana", {"service", "returns"}),
-        ("admin", {"timescale_settings", "returns"}),
-        ("analyst", {"returns"}),
+        ("hana", {"service", "returns", "validation"}),
+        ("admin", {"timescale_settings", "returns", "validation"}),
+        ("analyst", {"returns", "validation"}),
         ("councillor", set()),
     ],
 )

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 
-import pytest
-
 from lineofsight.core.domain.published import DATA_ROOT
 from lineofsight.validation.cin.rules import CIN_RULES
 from lineofsight.validation.rulesets import ruleset
@@ -40,8 +38,3 @@ def test_rules_first_seen_in_2024_25_apply_from_2025() -> None:
 
 def test_every_rule_written_is_in_the_latest_ruleset() -> None:
     assert {r.code for r in ruleset("cin_census", 2026)} == set(CIN_RULES)
-
-
-def test_ssda903_has_no_rules_yet() -> None:
-    with pytest.raises(NotImplementedError):
-        ruleset("ssda903", 2025)

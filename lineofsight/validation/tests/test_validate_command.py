@@ -84,7 +84,7 @@ def test_csv_and_excel_reports(census: Path, tmp_path: Path) -> None:
     [
         (b"", r"line 1: the file is empty"),
         (b"<Message><Header>", r"not well-formed XML"),
-        (b"<Workforce/>", r"not a CIN census"),
+        (b"<Workforce/>", r"root is <Workforce>"),
     ],
 )
 def test_an_unreadable_file_exits_2_with_a_message(
@@ -115,3 +115,19 @@ def test_the_records_census_for_a_year(tmp_path: Path) -> None:
     # C1 has no disability recorded: 8540 says so, and the exit code says there are errors.
     assert code == 1
     assert {f["rule"] for f in report["failures"]} >= {"8540"}
+
+
+def test_ssda903_tables_are_told_from_their_content(tmp_path: Path) -> None:
+    from lineofsight.returns.ssda903.export import ssda903_write
+    from lineofsight.returns.tests.test_ssda903_export import _child, _episode, journey_frames
+
+    frames = journey_frames(
+        child=[_child("C1", "2010-01-01")], cla_episode=[_episode("e", "C1", "2016-06-01")]
+    )
+    folder = tmp_path / "903"
+    ssda903_write(frames, year=2017, out=folder)
+    code, out, _ = run(str(folder), "--format", "json")
+    report = json.loads(out)
+    assert report["title"] == "903: SSDA903 2016-17"
+    assert code in (0, 1)
+    assert code == (1 if report["errors"] else 0)

@@ -64,3 +64,11 @@ def test_a_duplicate_la_child_id_is_caught(census_tree: etree._ElementTree) -> N
     ids = tree.getroot().findall(".//LAchildID")
     ids[1].text = ids[0].text
     assert "8510" in _caught(tree)
+
+
+def test_two_overlapping_cp_plans_are_caught(census_tree: etree._ElementTree) -> None:
+    tree = copy.deepcopy(census_tree)
+    plan = _first(tree, ".//ChildProtectionPlans")
+    plan.addnext(copy.deepcopy(plan))  # a second plan for the child, over the same dates
+    assert "8940" not in _caught(census_tree)
+    assert "8940" in _caught(tree)

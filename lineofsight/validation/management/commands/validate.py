@@ -16,14 +16,22 @@ NO_ERRORS, ERRORS, UNREADABLE = 0, 1, 2
 
 class Command(BaseCommand):
     help = (
-        "Validate a CIN census against DfE's rules for its collection year: the XML files "
-        "given, or, with no files, the census built from the database for --year. Exit code 0 "
+        "Validate a return against DfE's rules for its collection year: the CIN census XML "
+        "file or SSDA903 CSV tables given (told from their content), or, with no files, the "
+        "return the database makes for --year (--return cin-census or ssda903). Exit code 0 "
         "when there are no errors (queries allowed), 1 when there are errors, 2 when the input "
-        "could not be read. SSDA903 rules are not written yet."
+        "could not be read."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("paths", nargs="*", type=Path, help="CIN census XML files")
+        parser.add_argument("paths", nargs="*", type=Path, help="a return's files or folder")
+        parser.add_argument(
+            "--return",
+            dest="return_name",
+            choices=["cin-census", "ssda903"],
+            default="cin-census",
+            help="which return the database makes, with no files",
+        )
         parser.add_argument("--year", type=int, help="e.g. 2017 for 2016-17")
         parser.add_argument(
             "--previous", nargs="*", type=Path, default=[], help="last year's return"
@@ -47,15 +55,17 @@ class Command(BaseCommand):
     @staticmethod
     def _validated(options: dict[str, Any]) -> tuple[str, Any]:
         from lineofsight.returns.domain.errors import ReturnError
-        from lineofsight.validation.files import census_validated, database_census_validated
+        from lineofsight.validation import files
 
         try:
             if options["paths"]:
-                return census_validated(
+                return files.files_validated(
                     options["paths"], year=options["year"], previous=options["previous"]
                 )
             if options["year"] is None:
                 raise ValueError("give the return's files, or --year to validate the records")
-            return database_census_validated(year=options["year"])
+            if options["return_name"] == "ssda903":
+                return files.database_ssda903_validated(year=options["year"])
+            return files.database_census_validated(year=options["year"])
         except ReturnError as error:
             raise ValueError(str(error)) from error

@@ -1,0 +1,1 @@
+"""SSDA903 (children looked after) validation: typed tables, DfE's rules and rulesets."""

@@ -1,0 +1,30 @@
+"""115: the date of the decision to place for adoption is given but not a date.
+
+A blank one is 563's concern."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lineofsight.validation.engine.returns import Return
+from lineofsight.validation.engine.rule import Rule
+from lineofsight.validation.ssda903.checks import date_invalid
+
+FIELDS = ("DATE_PLACED",)
+
+
+def _check(ret: Return) -> pl.DataFrame:
+    return date_invalid(ret, "PlacedAdoption", "DATE_PLACED", required=False)
+
+
+RULE = Rule(
+    code="115",
+    severity="error",
+    message=(
+        "Date of Local Authority's (LA) decision that a child should be placed for adoption "
+        "is not a valid date."
+    ),
+    tables=("PlacedAdoption",),
+    fields=FIELDS,
+    check=_check,
+)

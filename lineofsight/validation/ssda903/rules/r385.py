@@ -1,0 +1,26 @@
+"""385: an episode ends after the collection year ends."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lineofsight.validation.engine.returns import Return
+from lineofsight.validation.engine.rule import Rule
+from lineofsight.validation.ssda903.checks import found, year_end
+
+FIELDS = ("DEC",)
+
+
+def _check(ret: Return) -> pl.DataFrame:
+    frame = ret.table("Episodes")
+    return found("Episodes", frame.filter(pl.col("DEC") > year_end(ret.year)), fields=FIELDS)
+
+
+RULE = Rule(
+    code="385",
+    severity="error",
+    message=("Date episode ceased must be on or before the end of the current collection year."),
+    tables=("Episodes",),
+    fields=FIELDS,
+    check=_check,
+)

@@ -1,0 +1,36 @@
+"""440: a review says PN0 (under 4) but the child was 4 or over on the review date."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lineofsight.validation.engine.returns import Return
+from lineofsight.validation.engine.rule import Rule
+from lineofsight.validation.ssda903.checks import birthday, found
+
+FIELDS = ("DOB", "REVIEW", "REVIEW_CODE")
+
+
+def _check(ret: Return) -> pl.DataFrame:
+    frame = ret.table("Reviews")
+    return found(
+        "Reviews",
+        frame.filter(
+            (pl.col("REVIEW_CODE") == "PN0") & (pl.col("REVIEW") >= birthday(pl.col("DOB"), 4))
+        ),
+        fields=FIELDS,
+    )
+
+
+RULE = Rule(
+    code="440",
+    severity="error",
+    message=(
+        "Participation method indicates child was under 4 years old at the time of the "
+        "review, but date of birth and review date indicates the child was 4 years old or "
+        "over."
+    ),
+    tables=("Reviews",),
+    fields=FIELDS,
+    check=_check,
+)

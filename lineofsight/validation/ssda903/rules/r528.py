@@ -1,0 +1,32 @@
+"""528: the placement provider is other LA provision (PR2) with P1, R2 or R5."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lineofsight.validation.engine.returns import Return
+from lineofsight.validation.engine.rule import Rule
+from lineofsight.validation.ssda903.checks import found
+
+FIELDS = ("PLACE", "PLACE_PROVIDER")
+
+
+def _check(ret: Return) -> pl.DataFrame:
+    frame = ret.table("Episodes")
+    return found(
+        "Episodes",
+        frame.filter(
+            (pl.col("PLACE_PROVIDER") == "PR2") & pl.col("PLACE").is_in(["P1", "R2", "R5"])
+        ),
+        fields=FIELDS,
+    )
+
+
+RULE = Rule(
+    code="528",
+    severity="error",
+    message=("A placement provider code of PR2 cannot be associated with placements P1, R2 or R5."),
+    tables=("Episodes",),
+    fields=FIELDS,
+    check=_check,
+)

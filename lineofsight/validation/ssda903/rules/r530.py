@@ -1,0 +1,30 @@
+"""530: the placement provider is private provision (PR4) with P1."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lineofsight.validation.engine.returns import Return
+from lineofsight.validation.engine.rule import Rule
+from lineofsight.validation.ssda903.checks import found
+
+FIELDS = ("PLACE", "PLACE_PROVIDER")
+
+
+def _check(ret: Return) -> pl.DataFrame:
+    frame = ret.table("Episodes")
+    return found(
+        "Episodes",
+        frame.filter((pl.col("PLACE_PROVIDER") == "PR4") & pl.col("PLACE").is_in(["P1"])),
+        fields=FIELDS,
+    )
+
+
+RULE = Rule(
+    code="530",
+    severity="error",
+    message=("A placement provider code of PR4 cannot be associated with placement P1."),
+    tables=("Episodes",),
+    fields=FIELDS,
+    check=_check,
+)
