@@ -34,6 +34,7 @@ demo: install shared-data
 	$(BIN)/lineofsight migrate --noinput
 	$(BIN)/lineofsight synth --la Walsall --year 2017 --seed 1 --if-empty
 	$(BIN)/lineofsight deadlines-refresh --if-stale
+	$(BIN)/lineofsight validation-refresh --if-empty
 	$(BIN)/lineofsight demo-users --password "$(DEMO_PASSWORD)"
 	@echo "Line of Sight is serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
 	$(BIN)/lineofsight runserver 127.0.0.1:8000

@@ -24,6 +24,8 @@ NOT_FRAMES = {
     "timescales.caseloadentry",
     "timescales.closureday",
     "timescales.localstandardsetting",
+    # the validation engine's output, stored for the pages
+    "validation.validationfailure",
 }
 
 

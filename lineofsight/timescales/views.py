@@ -48,6 +48,7 @@ from lineofsight.timescales.services import (
     closure_day_remove,
     local_standard_set,
 )
+from lineofsight.validation.selectors import child_failures
 
 REFRESH_COMMAND = "lineofsight deadlines-refresh"
 # How long a rendered Team page body is reused. Its key holds the deadlines' version, so a
@@ -222,6 +223,7 @@ def child(request: HttpRequest, child_id: str) -> HttpResponse:
         assert response is not None
         return response
     record = child_record_get(viewer=viewer, child_id=child_id)
+    failures = child_failures(viewer=viewer, child=record.child)
     referer = request.headers.get("referer", "")
     back = (
         referer
@@ -231,7 +233,8 @@ def child(request: HttpRequest, child_id: str) -> HttpResponse:
         )
         else ""
     )
-    return _page(request, "timescales/child.html", {"record": record, "back": back})
+    context = {"record": record, "back": back, "failures": failures}
+    return _page(request, "timescales/child.html", context)
 
 
 SETTINGS_FORMS = {

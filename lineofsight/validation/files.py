@@ -12,6 +12,7 @@ from lineofsight.validation.engine.returns import Return
 from lineofsight.validation.engine.run import Validation, validate
 from lineofsight.validation.rulesets import ruleset
 
+# The first collection year whose returns are written (2016-17).
 FIRST_CENSUS_YEAR = 2017
 
 
@@ -98,7 +99,9 @@ def database_ssda903_validated(*, year: int) -> tuple[str, Validation]:
     from lineofsight.validation.ssda903.tables import ssda903_return
 
     frames = frames_extract()
-    before = ssda903_return(ssda903_tables(frames, year=year - 1), year=year - 1)
+    before = None
+    if year - 1 >= FIRST_CENSUS_YEAR:  # the return before has a spec to build it to
+        before = ssda903_return(ssda903_tables(frames, year=year - 1), year=year - 1)
     current = ssda903_return(ssda903_tables(frames, year=year), year=year, previous=before)
     title = f"the records' SSDA903 {_season(year)}"
     return title, validate(current, ruleset("ssda903", year))

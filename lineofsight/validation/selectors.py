@@ -8,12 +8,14 @@ from dataclasses import dataclass
 import polars as pl
 from django.core.exceptions import PermissionDenied
 
-from lineofsight.accounts.access import validation_allowed
+from lineofsight.accounts.access import child_access_allowed, validation_allowed
 from lineofsight.accounts.models import User
 from lineofsight.core.models import AuditAction, AuditEvent
+from lineofsight.people.models import Child
 from lineofsight.timescales.models import CaseloadEntry
 from lineofsight.validation.engine.run import Validation, summary_by_rule
 from lineofsight.validation.files import database_census_validated
+from lineofsight.validation.models import ValidationFailure
 
 
 @dataclass(frozen=True)
@@ -69,4 +71,13 @@ def validation_page(
         failures=failures,
         teams=teams,
         workers=workers,
+    )
+
+
+def child_failures(*, viewer: User, child: Child) -> list[ValidationFailure]:
+    """The child's stored validation failures (as of the last refresh), errors first."""
+    if not child_access_allowed(viewer, child):
+        raise PermissionDenied("You cannot see this child's record")
+    return list(
+        ValidationFailure.objects.filter(child=child).order_by("-severity", "return_name", "rule")
     )

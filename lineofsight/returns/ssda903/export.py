@@ -22,7 +22,8 @@ The collection year ends 31 March `year` and starts 1 April `year - 1`. What goe
   in the year, none in the year starting with RNE S, none ending in the year with a REC other
   than X1, no V3/V4 episode in the year). SDQ_SCORE/SDQ_REASON from the latest SDQ in the
   year; HEALTH_CHECK from the latest development check up to 31 March for under-5s at 31
-  March; IMMUNISATIONS from the latest immunisations record up to 31 March (0 if none);
+  March (0 when there is none); IMMUNISATIONS from the latest immunisations record up to 31
+  March (0 if none);
   TEETH_CHECK and HEALTH_ASSESSMENT 1 if a dental check / health assessment (initial or
   review) was done in the year, else 0; SUBSTANCE_MISUSE 1 if any record in the year says
   1, else 0; INTERVENTION_RECEIVED only when SUBSTANCE_MISUSE = 1; INTERVENTION_OFFERED
@@ -327,7 +328,8 @@ class _Builder:
             .then(pl.col("sdq_why"))
             .alias("SDQ_REASON"),
             pl.lit(None, pl.String).alias("CONVICTED"),
-            pl.when(under_five).then(pl.col("development")).alias("HEALTH_CHECK"),
+            # Under fives: 0 when no development check is recorded (DfE needs 0 or 1, 545).
+            pl.when(under_five).then(pl.col("development").fill_null("0")).alias("HEALTH_CHECK"),
             pl.col("immunisations").fill_null("0").alias("IMMUNISATIONS"),
             pl.col("dental").fill_null("0").alias("TEETH_CHECK"),
             pl.coalesce("iha", "rha").fill_null("0").alias("HEALTH_ASSESSMENT"),

@@ -1,0 +1,27 @@
+"""INT03: a child in Episodes has no row in Header (matched on CHILD)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lineofsight.validation.engine.returns import Return
+from lineofsight.validation.engine.rule import Rule
+from lineofsight.validation.ssda903.checks import found
+
+FIELDS = ("CHILD",)
+
+
+def _check(ret: Return) -> pl.DataFrame:
+    frame = ret.table("Episodes")
+    header = ret.table("Header")["CHILD"].drop_nulls()
+    return found("Episodes", frame.filter(~pl.col("CHILD").is_in(header.implode())), fields=FIELDS)
+
+
+RULE = Rule(
+    code="INT03",
+    severity="error",
+    message=("Internal Check: Child in Episodes does not exist in Header."),
+    tables=("Header", "Episodes"),
+    fields=FIELDS,
+    check=_check,
+)

@@ -1,0 +1,27 @@
+"""INT06: a child in OC3 has no row in Header (matched on CHILD)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lineofsight.validation.engine.returns import Return
+from lineofsight.validation.engine.rule import Rule
+from lineofsight.validation.ssda903.checks import found
+
+FIELDS = ("CHILD",)
+
+
+def _check(ret: Return) -> pl.DataFrame:
+    frame = ret.table("OC3")
+    header = ret.table("Header")["CHILD"].drop_nulls()
+    return found("OC3", frame.filter(~pl.col("CHILD").is_in(header.implode())), fields=FIELDS)
+
+
+RULE = Rule(
+    code="INT06",
+    severity="error",
+    message=("Internal Check: Child in OC3 does not exist in Header."),
+    tables=("Header", "OC3"),
+    fields=FIELDS,
+    check=_check,
+)

@@ -1,0 +1,27 @@
+"""INT07: a child in PrevPerm has no row in Header (matched on CHILD)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lineofsight.validation.engine.returns import Return
+from lineofsight.validation.engine.rule import Rule
+from lineofsight.validation.ssda903.checks import found
+
+FIELDS = ("CHILD",)
+
+
+def _check(ret: Return) -> pl.DataFrame:
+    frame = ret.table("PrevPerm")
+    header = ret.table("Header")["CHILD"].drop_nulls()
+    return found("PrevPerm", frame.filter(~pl.col("CHILD").is_in(header.implode())), fields=FIELDS)
+
+
+RULE = Rule(
+    code="INT07",
+    severity="error",
+    message=("Internal Check: Child in PrevPerm does not exist in Header."),
+    tables=("Header", "PrevPerm"),
+    fields=FIELDS,
+    check=_check,
+)

@@ -1,0 +1,29 @@
+"""INT15: DOB in OC3 is not the child's DOB in Header (a blank on one side
+differs too; a child not in Header at all is INT06's concern)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lineofsight.validation.engine.returns import Return
+from lineofsight.validation.engine.rule import Rule
+from lineofsight.validation.ssda903.checks import found, with_header
+
+FIELDS = ("DOB", "DOB_header")
+
+
+def _check(ret: Return) -> pl.DataFrame:
+    frame = with_header(ret, "OC3", "DOB")
+    differs = pl.col("DOB").ne_missing(pl.col("DOB_header"))
+    in_header = pl.col("CHILD").is_in(ret.table("Header")["CHILD"].drop_nulls().implode())
+    return found("OC3", frame.filter(in_header & differs), fields=FIELDS)
+
+
+RULE = Rule(
+    code="INT15",
+    severity="error",
+    message=("Internal Check: DOB in OC3 is different to DOB in Header."),
+    tables=("Header", "OC3"),
+    fields=FIELDS,
+    check=_check,
+)

@@ -1,0 +1,45 @@
+"""SW11STG2: the child's last social worker episode (by SW_DECOM) ended before 31 March."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lineofsight.validation.engine.returns import Return
+from lineofsight.validation.engine.rule import Rule
+from lineofsight.validation.ssda903.checks import found, year_end
+
+FIELDS = ("SW_DEC",)
+
+
+def _in_order(ret: Return) -> pl.DataFrame:
+    """The child's social worker episodes by SW_DECOM, each with the one before it."""
+    return (
+        ret.table("SWEpisodes")
+        .filter(pl.col("SW_DECOM").is_not_null())
+        .sort("CHILD", "SW_DECOM", "row")
+        .with_columns(
+            pl.col("SW_DEC").shift(1).over("CHILD").alias("prev_SW_DEC"),
+            pl.col("row").shift(1).over("CHILD").alias("prev_row"),
+            pl.col("row").shift(-1).over("CHILD").alias("next_row"),
+        )
+    )
+
+
+def _check(ret: Return) -> pl.DataFrame:
+    frame = _in_order(ret).filter(
+        pl.col("next_row").is_null() & (pl.col("SW_DEC") < year_end(ret.year))
+    )
+    return found("SWEpisodes", frame, fields=FIELDS)
+
+
+RULE = Rule(
+    code="SW11STG2",
+    severity="error",
+    message=(
+        "Social worker episode has ended before 31 March and no subsequent social worker "
+        "episode has been provided."
+    ),
+    tables=("SWEpisodes",),
+    fields=FIELDS,
+    check=_check,
+)
