@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _own_peak_bytes() -> int:
+    """This process's own peak resident memory. (ru_maxrss would report the parent's peak:
+    Linux carries it over the fork and exec that started this process.)"""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return 0
 
 
 def main() -> None:
@@ -47,8 +55,7 @@ def main() -> None:
                 "lines": lines,
                 "again_lines": again,
                 "children": reads[0].frames["child"].height,
-                # This process's own peak, without the parent that made the files.
-                "peak_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+                "peak_bytes": _own_peak_bytes(),
             }
         )
     )

@@ -46,7 +46,10 @@ def _root(source: XmlSource) -> etree._Element:
 
 
 def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname
+    # The tag without its namespace, by string (QName objects cost more than the file's parse).
+    tag = element.tag
+    assert isinstance(tag, str)
+    return tag.rpartition("}")[2]
 
 
 def _children(parent: etree._Element, name: str) -> list[etree._Element]:
@@ -54,9 +57,17 @@ def _children(parent: etree._Element, name: str) -> list[etree._Element]:
     return [e for e in parent if isinstance(e.tag, str) and _local(e) == name]
 
 
+def _texts(parent: etree._Element) -> dict[str, str | None]:
+    """Each child element's text by name (the first of a name), read in one pass."""
+    texts: dict[str, str | None] = {}
+    for element in parent:
+        if isinstance(element.tag, str):
+            texts.setdefault(_local(element), (element.text or "").strip() or None)
+    return texts
+
+
 def _text(parent: etree._Element, name: str) -> str | None:
-    found = _children(parent, name)
-    return (found[0].text or "").strip() or None if found else None
+    return _texts(parent).get(name)
 
 
 def _add(rows: Rows, values: Mapping[str, object]) -> None:
@@ -72,9 +83,10 @@ class _Tabulator:
 
     def fields(self, table: str, element: etree._Element, **ids: object) -> None:
         values: dict[str, object] = dict(ids)
+        texts = _texts(element)
         for column in COLUMNS[table]:
             if column not in values:
-                values[column] = _text(element, column)
+                values[column] = texts.get(column)
         _add(self.rows[table], values)
 
     def header(self, root: etree._Element) -> None:
