@@ -196,14 +196,13 @@ def _tables(files: list[Path]) -> dict[str, _Table]:
     return tables
 
 
-def ssda903_read(paths: Sequence[Path], *, year: int | None = None) -> Ssda903Read:
-    """Read SSDA903 CSV tables (files, or folders meaning every `*.csv` in them) into journey
-    frames. The year is the collection year holding the return's latest episode, review,
-    missing or social-worker date; given `year`, a return whose dates say otherwise is
-    refused. ReturnError names the file, line, column and value of what is wrong."""
+def _read(
+    paths: Sequence[Path], year: int | None, *, checked: bool
+) -> tuple[int, dict[str, pl.DataFrame], tuple[str, ...]]:
     tables = _tables(_csv_files(paths))
     frames = {name: table.frame for name, table in tables.items()}
-    year = ssda903_year(frames, year=year)
+    if checked or year is None:
+        year = ssda903_year(frames, year=year)
     spec = ssda903_spec(year)
     for table in tables.values():
         if table.name not in spec.tables:
@@ -216,6 +215,24 @@ def ssda903_read(paths: Sequence[Path], *, year: int | None = None) -> Ssda903Re
         for table in tables.values()
         if table.reordered
     )
+    return year, frames, notes
+
+
+def ssda903_tables_read(
+    paths: Sequence[Path], *, year: int | None = None
+) -> tuple[int, dict[str, pl.DataFrame], tuple[str, ...]]:
+    """The return's year, its tables as read (strings, blanks null, `_where`) and notes,
+    without checking the values: for validation, which reports a bad value as DfE's rules
+    do rather than refusing the file. The year is told from the dates unless given."""
+    return _read(paths, year, checked=False)
+
+
+def ssda903_read(paths: Sequence[Path], *, year: int | None = None) -> Ssda903Read:
+    """Read SSDA903 CSV tables (files, or folders meaning every `*.csv` in them) into journey
+    frames. The year is the collection year holding the return's latest episode, review,
+    missing or social-worker date; given `year`, a return whose dates say otherwise is
+    refused. ReturnError names the file, line, column and value of what is wrong."""
+    year, frames, notes = _read(paths, year, checked=True)
     return Ssda903Read(
         year=year, frames=ssda903_frames(frames, year=year), tables=frames, notes=notes
     )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-from lineofsight.returns.ssda903.import_ import ssda903_read
+from lineofsight.returns.ssda903.import_ import ssda903_tables_read
 from lineofsight.returns.ssda903.spec import BASE_YEAR, LAST_YEAR, TableSpec, ssda903_spec
 from lineofsight.validation.engine.returns import Return
 
@@ -100,14 +100,13 @@ def ssda903_return(
 def ssda903_return_from_files(
     paths: Sequence[Path], year: int | None = None, previous_paths: Sequence[Path] = ()
 ) -> Return:
-    """The return read from SSDA903 CSV files (and last year's, if given) by `ssda903_read`.
-
-    The reader refuses (ReturnError) files it cannot read as a return, including values it
-    cannot check; the tables it hands back keep each cell's text and `_where` (file and line).
-    """
-    read = ssda903_read(paths, year=year)
+    """The return read from SSDA903 CSV files (and last year's, if given). Values are not
+    checked on the way in: a bad code or date is the rules' to report, with its file and line
+    (`_where`). A file that is not a return's table, or dates too broken to tell the year
+    from (give `year`), raise ReturnError."""
+    found, tables, _ = ssda903_tables_read(paths, year=year)
     previous = None
     if previous_paths:
-        last = ssda903_read(previous_paths, year=read.year - 1)
-        previous = ssda903_return(last.tables, year=last.year)
-    return ssda903_return(read.tables, year=read.year, previous=previous)
+        last_year, last, _ = ssda903_tables_read(previous_paths, year=found - 1)
+        previous = ssda903_return(last, year=last_year)
+    return ssda903_return(tables, year=found, previous=previous)

@@ -131,3 +131,21 @@ def test_ssda903_tables_are_told_from_their_content(tmp_path: Path) -> None:
     assert report["title"] == "903: SSDA903 2016-17"
     assert code in (0, 1)
     assert code == (1 if report["errors"] else 0)
+
+
+def test_a_bad_code_in_903_tables_is_a_rule_failure_not_a_refusal(tmp_path: Path) -> None:
+    from lineofsight.returns.ssda903.export import ssda903_write
+    from lineofsight.returns.tests.test_ssda903_export import _child, _episode, journey_frames
+
+    frames = journey_frames(
+        child=[_child("C1", "2010-01-01")], cla_episode=[_episode("e", "C1", "2016-06-01")]
+    )
+    folder = tmp_path / "903"
+    ssda903_write(frames, year=2017, out=folder)
+    episodes = folder / "episodes.csv"
+    episodes.write_text(episodes.read_text(encoding="utf-8").replace(",C2,", ",Q9,", 1))
+    code, out, _ = run(str(folder), "--format", "json")
+    assert code == 1
+    failure = next(f for f in json.loads(out)["failures"] if "LS=Q9" in f["values"])
+    assert failure["child_id"] == "C1"
+    assert failure["table"] == "Episodes"
