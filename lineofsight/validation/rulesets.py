@@ -14,4 +14,4 @@ def ruleset(kind: ReturnKind, year: int) -> tuple[Rule, ...]:
         return cin_ruleset(year)
     if kind == "ssda903":
         return ssda903_ruleset(year)
-    raise NotImplementedError(f"no {kind} rules are written yet")
+    raise ValueError(f"no ruleset for returns of kind {kind!r}")

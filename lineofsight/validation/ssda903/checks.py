@@ -13,7 +13,7 @@ import polars as pl
 
 from lineofsight.returns.ssda903.spec import ssda903_spec
 from lineofsight.validation.engine.returns import Return
-from lineofsight.validation.engine.rule import CHILD_ID, failures
+from lineofsight.validation.engine.rule import CHILD_ID, failures, no_failures
 from lineofsight.validation.ssda903.tables import DFE_NAMES, spec_year, text_column
 
 TEMPORARY = ("T0", "T1", "T2", "T3", "T4")
@@ -104,3 +104,42 @@ def episodes_in_order(ret: Return) -> pl.DataFrame:
             *(pl.col(c).shift(-1).over("CHILD").alias(f"next_{c}") for c in shifted),
         )
     )
+
+
+def sw_carried_over_differs(ret: Return, column: str) -> pl.DataFrame:
+    """Children whose last social worker episode in last year's return was still open, and
+    whose first episode this year differs from it in `column` (SW16a/b/c): it should be the
+    same episode carried over. Fields are `column` and `<column>_last`."""
+    last = ret.previous.tables.get("SWEpisodes") if ret.previous else None
+    if last is None:
+        return no_failures()
+    order = ("CHILD", "SW_DECOM", "row")
+    latest = last.sort(*order, nulls_last=True).unique("CHILD", keep="last")
+    still_open = latest.filter(pl.col("SW_DEC_text").is_null()).select(
+        "CHILD", pl.col(column).alias(f"{column}_last")
+    )
+    first = ret.table("SWEpisodes").sort(*order, nulls_last=True).unique("CHILD", keep="first")
+    frame = first.join(still_open, on="CHILD")
+    differs = pl.col(column).ne_missing(pl.col(f"{column}_last"))
+    return found("SWEpisodes", frame.filter(differs), fields=(column, f"{column}_last"))
+
+
+ORDER_WITHOUT_DECISION_FIELDS = (
+    "CHILD",
+    "DATE_PLACED",
+    "DATE_PLACED_CEASED",
+    "REASON_PLACED_CEASED",
+)
+
+
+def order_without_decision(ret: Return, legal_status: str) -> pl.DataFrame:
+    """Episodes under `legal_status` (E1 placement order, D1 freeing order) for a child with no
+    PlacedAdoption decision (553, 555). The episode is shown: the missing row has none."""
+    decided = ret.table("PlacedAdoption").filter(pl.col("DATE_PLACED").is_not_null())
+    frame = ret.table("Episodes").with_columns(
+        pl.lit(None, dtype=pl.Date).alias("DATE_PLACED"),
+        pl.lit(None, dtype=pl.Date).alias("DATE_PLACED_CEASED"),
+        pl.lit(None, dtype=pl.String).alias("REASON_PLACED_CEASED"),
+    )
+    bad = (pl.col("LS") == legal_status) & ~pl.col("CHILD").is_in(decided["CHILD"].implode())
+    return found("Episodes", frame.filter(bad), fields=ORDER_WITHOUT_DECISION_FIELDS)

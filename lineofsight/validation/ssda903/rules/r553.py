@@ -9,20 +9,14 @@ import polars as pl
 
 from lineofsight.validation.engine.returns import Return
 from lineofsight.validation.engine.rule import Rule
-from lineofsight.validation.ssda903.checks import found
-
-FIELDS = ("CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED")
+from lineofsight.validation.ssda903.checks import (
+    ORDER_WITHOUT_DECISION_FIELDS as FIELDS,
+)
+from lineofsight.validation.ssda903.checks import order_without_decision
 
 
 def _check(ret: Return) -> pl.DataFrame:
-    decided = ret.table("PlacedAdoption").filter(pl.col("DATE_PLACED").is_not_null())
-    frame = ret.table("Episodes").with_columns(
-        pl.lit(None, dtype=pl.Date).alias("DATE_PLACED"),
-        pl.lit(None, dtype=pl.Date).alias("DATE_PLACED_CEASED"),
-        pl.lit(None, dtype=pl.String).alias("REASON_PLACED_CEASED"),
-    )
-    bad = pl.col("LS").is_in(("E1",)) & ~pl.col("CHILD").is_in(decided["CHILD"].to_list())
-    return found("Episodes", frame.filter(bad), fields=FIELDS)
+    return order_without_decision(ret, "E1")
 
 
 RULE = Rule(

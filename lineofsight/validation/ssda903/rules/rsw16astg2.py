@@ -7,25 +7,14 @@ from __future__ import annotations
 import polars as pl
 
 from lineofsight.validation.engine.returns import Return
-from lineofsight.validation.engine.rule import Rule, no_failures
-from lineofsight.validation.ssda903.checks import found
+from lineofsight.validation.engine.rule import Rule
+from lineofsight.validation.ssda903.checks import sw_carried_over_differs
 
 FIELDS = ("SW_ID", "SW_ID_last")
 
 
 def _check(ret: Return) -> pl.DataFrame:
-    last = ret.previous.tables.get("SWEpisodes") if ret.previous else None
-    if last is None:
-        return no_failures()
-    latest = last.sort("CHILD", "SW_DECOM", "row", nulls_last=True).unique("CHILD", keep="last")
-    still_open = latest.filter(pl.col("SW_DEC_text").is_null()).select(
-        "CHILD", pl.col("SW_ID").alias("SW_ID_last")
-    )
-    first = ret.table("SWEpisodes").sort("CHILD", "SW_DECOM", "row", nulls_last=True)
-    frame = first.unique("CHILD", keep="first").join(still_open, on="CHILD")
-    return found(
-        "SWEpisodes", frame.filter(pl.col("SW_ID").ne_missing(pl.col("SW_ID_last"))), fields=FIELDS
-    )
+    return sw_carried_over_differs(ret, "SW_ID")
 
 
 RULE = Rule(
