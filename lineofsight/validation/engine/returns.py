@@ -16,13 +16,15 @@ class Return:
 
     Each table is typed (dates as `pl.Date`, flags as `pl.Boolean`, counts as integers,
     codes as strings) and has a `row` column, its 0-based index, so failures point at rows.
-    `previous` is last year's return, for the rules that compare the two.
+    `previous` is last year's return, for the rules that compare the two. `la_code` is the
+    returning council's ONS code (E08000030), for rules about placements in its own area.
     """
 
     kind: ReturnKind
     year: int
     tables: dict[str, pl.DataFrame] = field(repr=False)
     previous: Return | None = None
+    la_code: str | None = None
 
     def __post_init__(self) -> None:
         for name, table in self.tables.items():

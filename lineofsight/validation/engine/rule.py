@@ -25,7 +25,10 @@ class Rule:
     """A DfE rule: its code, severity and message as published, and the check that applies it.
 
     `tables` are the tables the check reads (the rule is skipped when one is absent);
-    `fields` are the DfE affected fields shown beside each failure.
+    `fields` are the DfE affected fields shown beside each failure. `derived` names the
+    Episodes columns DfE derives from postcodes (PL_LA, PL_LOCATION, PL_DISTANCE): they are
+    not uploaded, so the rule runs only where the return carries them. `needs_la_code`: the
+    check compares with the council's own ONS code (`Return.la_code`).
     """
 
     code: str
@@ -36,6 +39,8 @@ class Rule:
     check: Callable[[Return], pl.DataFrame]
     la_level: bool = False
     needs_previous: bool = False
+    derived: tuple[str, ...] = ()
+    needs_la_code: bool = False
 
 
 def _shown(column: str, dtype: pl.DataType) -> pl.Expr:

@@ -26,7 +26,8 @@ FAILURES_SCHEMA = pl.Schema(
 @dataclass(frozen=True)
 class Validation:
     """The failures (sorted by rule, child, table, row) and the codes of rules skipped
-    because a table they read is absent or they need last year's return and there is none."""
+    because a table they read is absent, they need last year's return and there is none,
+    the return lacks the derived columns they read, or they need the council's code."""
 
     failures: pl.DataFrame = field(repr=False)
     skipped: tuple[str, ...] = ()
@@ -43,7 +44,13 @@ class Validation:
 def _runnable(ret: Return, rule: Rule) -> bool:
     if rule.needs_previous and ret.previous is None:
         return False
-    return all(table in ret.tables for table in rule.tables)
+    if rule.needs_la_code and not ret.la_code:
+        return False
+    if not all(table in ret.tables for table in rule.tables):
+        return False
+    episodes = ret.tables.get("Episodes")
+    columns = episodes.columns if episodes is not None else []
+    return all(column in columns for column in rule.derived)
 
 
 def _labelled(rule: Rule, found: pl.DataFrame) -> pl.DataFrame:

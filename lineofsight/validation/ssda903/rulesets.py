@@ -1,10 +1,10 @@
 """SSDA903 rulesets by collection year, as deltas on 2024-25's (the rule texts we hold).
 
-2024-25 (year 2025) is the base, and earlier years use it. 2025-26 adds 241, 242, 243,
-SW10aSTG2, SW10bSTG2, SW18STG2 and SW19STG2 and removes SW01aSTG1 and SW01bSTG1
-(validation-rules.md §3): none of those is written yet, and the 2024-25 rule list names only
-SW01STG1 (not SW01a/bSTG1), so the 2025-26 delta is empty for now. A rule whose code list
-changed (146: Z1 split into Z11-Z14) reads the collection year's list, so it needs no delta.
+2024-25 (year 2025) is the base, and earlier years use it: `rules/` holds DfE's 2024-25 list.
+2025-26 (year 2026) applies `rules_2026/`: the rules added that year and the new texts of
+rules that changed, which replace the 2024-25 ones by code; and it deletes `DELETED_2026`.
+A rule whose code list alone changed (146: Z1 split into Z11-Z14) reads the collection
+year's list, so it needs no delta.
 """
 
 from __future__ import annotations
@@ -12,18 +12,17 @@ from __future__ import annotations
 from lineofsight.validation.engine.rule import Rule
 from lineofsight.validation.engine.rulesets import Delta, ruleset_build
 from lineofsight.validation.ssda903.rules import SSDA903_RULES
+from lineofsight.validation.ssda903.rules_2026 import SSDA903_RULES_2026
 
 BASE_YEAR = 2025
-_ADDED_2026: tuple[str, ...] = ()  # 241, 242, 243, SW10aSTG2, SW10bSTG2, SW18STG2, SW19STG2
-_DELETED_2026: tuple[str, ...] = ()  # SW01aSTG1, SW01bSTG1 once written
+# Social worker episode checks DfE withdrew for 2025-26.
+DELETED_2026: tuple[str, ...] = ("SW16aSTG2", "SW16cSTG2")
 
 SSDA903_RULESET_DELTAS: dict[int, Delta] = {
-    2025: Delta(
-        added_or_changed=tuple(r for code, r in SSDA903_RULES.items() if code not in _ADDED_2026)
-    ),
+    2025: Delta(added_or_changed=tuple(SSDA903_RULES.values())),
     2026: Delta(
-        added_or_changed=tuple(SSDA903_RULES[c] for c in _ADDED_2026 if c in SSDA903_RULES),
-        deleted=tuple(c for c in _DELETED_2026 if c in SSDA903_RULES),
+        added_or_changed=tuple(SSDA903_RULES_2026.values()),
+        deleted=DELETED_2026,
     ),
 }
 

@@ -4,8 +4,11 @@ rulesets, and the synthetic Walsall council's 2016-17 return."""
 from __future__ import annotations
 
 import csv
+import importlib
+import pkgutil
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import polars as pl
@@ -17,6 +20,8 @@ from lineofsight.synth.council import SyntheticCouncil
 from lineofsight.validation.engine.run import validate
 from lineofsight.validation.rulesets import ruleset
 from lineofsight.validation.ssda903.rules import SSDA903_RULES
+from lineofsight.validation.ssda903.rules_2026 import SSDA903_RULES_2026
+from lineofsight.validation.ssda903.rulesets import DELETED_2026
 from lineofsight.validation.ssda903.tables import ssda903_return, ssda903_return_from_files
 from lineofsight.validation.tests.ssda903_builders import Rows, ssda903, valid_return
 
@@ -193,20 +198,23 @@ def _published() -> dict[str, str]:
         return {row["Rule code"]: row["Rule message"].strip() for row in csv.DictReader(file)}
 
 
-def test_every_rule_written_has_a_fault() -> None:
-    # Each batch of rules has its own test file with its faults (and passing cases).
-    from lineofsight.validation.tests import (
-        test_ssda903_rules_batch1 as batch1,
-    )
-    from lineofsight.validation.tests import (
-        test_ssda903_rules_batch2 as batch2,
-    )
-    from lineofsight.validation.tests import (
-        test_ssda903_rules_batch3 as batch3,
-    )
+def _batch_modules() -> list[ModuleType]:
+    """Each batch of rules has its own test file (`test_ssda903_rules_batch<N>.py`) with its
+    faults (`FAULTS`, and `PREVIOUS` for faults in last year's return) and passing cases."""
+    from lineofsight.validation import tests
 
-    covered = set(FAULTS) | set(batch1.FAULTS) | set(batch1.PREVIOUS)
-    covered |= set(batch2.FAULTS) | set(batch3.FAULTS)
+    names = [m.name for m in pkgutil.iter_modules(tests.__path__)]
+    return [
+        importlib.import_module(f"{tests.__name__}.{name}")
+        for name in sorted(names)
+        if name.startswith("test_ssda903_rules_batch")
+    ]
+
+
+def test_every_rule_written_has_a_fault() -> None:
+    covered = set(FAULTS)
+    for module in _batch_modules():
+        covered |= set(module.FAULTS) | set(getattr(module, "PREVIOUS", {}))
     assert covered == set(SSDA903_RULES)
 
 
@@ -277,7 +285,10 @@ def test_unknown_table_is_refused() -> None:
 def test_rulesets_by_year() -> None:
     codes_2025 = {rule.code for rule in ruleset("ssda903", 2025)}
     assert codes_2025 == set(SSDA903_RULES)
-    assert {rule.code for rule in ruleset("ssda903", 2026)} == codes_2025
+    codes_2026 = {rule.code for rule in ruleset("ssda903", 2026)}
+    assert codes_2026 == (codes_2025 - set(DELETED_2026)) | set(SSDA903_RULES_2026)
+    assert "SW16aSTG2" in codes_2025
+    assert "SW16aSTG2" not in codes_2026
     assert ruleset("ssda903", 2017) == ruleset("ssda903", 2025)
 
 
