@@ -353,6 +353,16 @@ class MissingKind(models.TextChoices):
     AWAY = "A", "Away from placement without authorisation"
 
 
+class YouthJusticeOutcomeKind(models.TextChoices):
+    """What SSDA903 OC2 CONVICTED counts: convicted, or given a youth caution or a youth
+    conditional caution. `not_known` is a return's CONVICTED 1, which does not say which."""
+
+    CONVICTION = "conviction", "Convicted"
+    YOUTH_CAUTION = "youth_caution", "Youth caution"
+    YOUTH_CONDITIONAL_CAUTION = "youth_conditional_caution", "Youth conditional caution"
+    NOT_KNOWN = "not_known", "Convicted or cautioned (which is not known)"
+
+
 class LegalProceedingKind(models.TextChoices):
     PRE_PROCEEDINGS = "pre_proceedings", "Pre-proceedings (PLO)"
     CARE = "care", "Care proceedings"

@@ -43,6 +43,7 @@ FRAME_MODELS: tuple[tuple[str, type[models.Model]], ...] = (
     ("education_plan", journey.EducationPlan),
     ("missing_episode", journey.MissingEpisode),
     ("legal_proceeding", journey.LegalProceeding),
+    ("youth_justice_outcome", journey.YouthJusticeOutcome),
     ("adoption", journey.Adoption),
     ("adopter_household", journey.AdopterHousehold),
     ("previous_permanence", journey.PreviousPermanence),

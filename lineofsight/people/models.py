@@ -59,10 +59,25 @@ class Child(Timestamped):
     address = models.CharField(max_length=200, blank=True)
     first_language = models.CharField(max_length=40, blank=True)
     religion = models.CharField(max_length=40, blank=True)
+    # Motherhood (SSDA903 MOTHER, MC_DOB): whether it has been recorded at all, so that "not a
+    # mother" is a fact rather than a blank, and the date of birth of the young person's first
+    # child (none recorded: not a mother, or not known when motherhood is not recorded).
+    motherhood_recorded = models.BooleanField(default=False)
+    first_child_born_on = models.DateField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "children"
         constraints = [
+            models.CheckConstraint(
+                condition=Q(first_child_born_on__isnull=True) | Q(motherhood_recorded=True),
+                name="child_first_child_only_when_motherhood_recorded",
+            ),
+            models.CheckConstraint(
+                condition=Q(first_child_born_on__isnull=True)
+                | Q(born_on__isnull=True)
+                | Q(first_child_born_on__gt=F("born_on")),
+                name="child_first_child_born_after_the_child",
+            ),
             models.CheckConstraint(
                 condition=Q(born_on__isnull=False) | Q(expected_birth_on__isnull=False),
                 name="child_has_birth_or_expected_birth_date",

@@ -136,9 +136,12 @@ def _cin_census(path: Path, year: int | None) -> ReturnRead:
         title=f"CIN census {_season(read.year)}",
         sources=(path,),
         frames=read.frames,
-        # The census has no UASC status, no outcome for a review conference and cannot
-        # tell a pre-birth conference from an initial one.
-        lacks={"child": ("is_uasc", "uasc_ceased_on"), "conference": ("kind", "outcome")},
+        # The census has no UASC status or motherhood, no outcome for a review conference
+        # and cannot tell a pre-birth conference from an initial one.
+        lacks={
+            "child": ("is_uasc", "uasc_ceased_on", "motherhood_recorded"),
+            "conference": ("kind", "outcome"),
+        },
     )
 
 
@@ -163,11 +166,13 @@ def _ssda903(group: list[Path], year: int | None, *, xml: bool) -> ReturnRead:
         lacks=SSDA903_LACKS,
         add_only=ADD_ONLY_TABLES,
         # The UASC table lists who is UASC in the year; leaving a child out clears nothing.
-        set_only={"child": ("is_uasc",)},
-        # OC2's health items are dated 31 March: a record held in the year says more; and a
-        # stand-in status for a care leaver is not wanted where statuses are held.
+        # A blank MOTHER leaves motherhood not recorded, which never clears a recorded one.
+        set_only={"child": ("is_uasc", "motherhood_recorded")},
+        # OC2's health items and CONVICTED are dated 31 March: a record held in the year says
+        # more; and a stand-in status for a care leaver is not wanted where statuses are held.
         summaries={
             "health_check": year_bounds(read.year),
+            "youth_justice_outcome": year_bounds(read.year),
             "care_leaver_status": year_bounds(read.year),
         },
     )

@@ -15,10 +15,11 @@ their day (returns carry dates), and a matched record keeps any time held on the
 **Merging.** A return is a snapshot: what it says fills and updates a record, but a blank
 never erases what is held (an episode still open at the return's 31 March may have ended
 since). Columns the return fills with stand-ins (`ReturnRead.lacks`) keep the held value; a
-flag the return can only set (`set_only`, the 903's UASC table lists who *is* UASC this year)
-never clears a held one; and summary records (the 903's OC2 health items, dated 31 March, and
-its stand-in status for a care leaver with none in the year) are dropped where a record of
-that kind for that child is already held.
+flag the return can only set (`set_only`, the 903's UASC table lists who *is* UASC this year,
+and its blank MOTHER leaves motherhood not recorded) never clears a held one; and summary
+records (the 903's OC2 health items and CONVICTED outcome, dated 31 March, and its stand-in
+status for a care leaver with none in the year) are dropped where a record of that kind for
+that child is already held.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ IDENTITIES: dict[str, tuple[str, ...]] = {
     "cla_review": ("child_id", "held_on"),
     "health_check": ("child_id", "kind", "done_on"),
     "missing_episode": ("child_id", "started_at"),
+    "youth_justice_outcome": ("child_id", "kind", "outcome_on"),
     "adoption": ("child_id", "decision_on"),
     "previous_permanence": ("child_id", "kind"),
     "care_leaver_status": ("child_id", "as_of"),
@@ -148,6 +150,10 @@ def _summaries_dropped(
         return pl.concat(
             [frame.filter(~stand_in), frame.filter(stand_in).join(known, on="child_id", how="anti")]
         )
+    if name == "youth_justice_outcome":
+        # OC2's CONVICTED says only that there was an outcome in the year: a held one says more.
+        known = held.filter(pl.col("outcome_on").is_between(start, end)).select("child_id")
+        return frame.join(known.unique(), on="child_id", how="anti")
     if name != "health_check" or held.is_empty():
         return frame
     in_period = pl.col("done_on").is_between(start, end)

@@ -380,6 +380,12 @@ def _placements(
     place = np.where((place == "S1") & (age < 4), "U6", place)
     place = np.where((place == "R3") & (age >= 1), "U6", place)
     place = np.where(np.isin(place, ["R5"]) & (age < 10), "U6", place)
+    # Placed with parents is at the child's home postcode with provider PR0 and no URN (rule
+    # 392d), so a P1 straight after a P1 in the same period would be no change at all under
+    # RNE P (rule 435): the later one is fostered instead (no draw, other tables unchanged).
+    # (Rows are in period, placement order; one pass leaves no P1 after a P1.)
+    follows_p1 = np.r_[False, (place[:-1] == "P1") & (period[1:] == period[:-1])]
+    place = np.where(follows_p1 & (place == "P1"), "U6", place)
     provider = _providers(place, rng)
     needs_urn = ~np.isin(
         place,
@@ -543,6 +549,24 @@ def episode_frame(
     final[sel] = np.array(sgo_codes[0])[
         rng.choice(len(sgo_codes[0]), int(sel.sum()), p=sgo_codes[1])
     ]
+    # Placed with parents is never under s20 alone (rule 378): a P1 placement with any
+    # episode under V2 is fostered (U3) for all its episodes, so one placement never shows
+    # two types and an RNE L stays a change of legal status only (rule 434).
+    place = placements["placement_type"].to_numpy()[ep.placement]
+    s20_placement = np.zeros(placements.height, bool)
+    s20_placement[ep.placement[(place == "P1") & (ep.legal == V2)]] = True
+    s20_home = s20_placement[ep.placement]
+    place = np.where(s20_home, "U3", place)
+    if not old_sgo:
+        # An SGO to former foster carers (E45, E46) needs a foster placement at the end (rule
+        # 516); otherwise it went to other carers, relatives (E47) or not (E48). Episodes
+        # that ended before 2018/19 carry the codes of their year: E43 former foster carers,
+        # E44 other carers.
+        foster = np.isin(place, ["U1", "U2", "U3", "U4", "U5", "U6"])
+        final = np.where(sel & ~foster & (final == "E45"), "E47", final)
+        final = np.where(sel & ~foster & (final == "E46"), "E48", final)
+        before = sel & (ep.end < day(dt.date(2018, 4, 1)))
+        final = np.where(before, np.where(np.isin(final, ["E45", "E46"]), "E43", "E44"), final)
     # leaving at 18 (long stays and anyone whose period reaches the 18th birthday)
     b18 = add_years(pr.dob, 18)[ep.period]
     at18 = ep.last & (ep.end >= b18)
@@ -555,6 +579,9 @@ def episode_frame(
     age_end = (ep.end - pr.dob[ep.period]) / YEAR
     final = np.where(np.isin(final, ["E5", "E6"]) & (age_end < 14), "E13", final)
     final = np.where((final == "E17") & (age_end < 18), "E5", final)
+    # Care transferred to another LA (E3) makes the young person that LA's care leaver, not
+    # this council's (rule 1011): at 16+, when they would qualify here, care ends otherwise.
+    final = np.where((final == "E3") & (age_end >= 16), "E8", final)
     reason = np.where(ep.last, final, "X1")
     reason = or_none(ended, reason)
     nxt_rne = np.concatenate([ep.rne[1:], np.array(["S"])])
@@ -581,6 +608,8 @@ def episode_frame(
     change = changes[rng.choice(len(changes), count, p=change_p / change_p.sum())]
     age_ep = (ep.end - pr.dob[ep.period]) / YEAR
     change = np.where((change == "CUSTOD") & (age_ep < 10), "OTHER", change)
+    # CUSTOD is a 2018/19 code: an episode that ended before then has none (last year's return).
+    change = np.where((change == "CUSTOD") & (ep.end < day(dt.date(2018, 4, 1))), "OTHER", change)
     change = np.where(nxt_rne == "T", "CARPL", change)
     change = or_none(place_change & ended, change)
     table = placements[ep.placement].with_columns(
@@ -595,16 +624,16 @@ def episode_frame(
         pl.Series("reason_ceased", reason.tolist(), dtype=pl.String),
         pl.Series("reason_place_change", change.tolist(), dtype=pl.String),
     )
-    # Placed with parents: at home (rule 392d), and never under s20 alone (rule 378).
-    s20_home = (pl.col("placement_type") == "P1") & (pl.col("legal_status") == "V2")
+    # Placed with parents: at home (rule 392d), and never under s20 alone (rule 378, above).
+    s20 = pl.Series(s20_home)
     la_fostering = f"SC{(int(ctx.info.la_number) * 977) % 900000 + 100000:06d}"
     table = table.with_columns(
-        pl.when(s20_home).then(pl.lit("U3")).otherwise("placement_type").alias("placement_type"),
-        pl.when(s20_home)
+        pl.when(s20).then(pl.lit("U3")).otherwise("placement_type").alias("placement_type"),
+        pl.when(s20)
         .then(pl.lit("PR1"))
         .otherwise("placement_provider")
         .alias("placement_provider"),
-        pl.when(s20_home).then(pl.lit(la_fostering)).otherwise("urn").alias("urn"),
+        pl.when(s20).then(pl.lit(la_fostering)).otherwise("urn").alias("urn"),
     ).with_columns(
         pl.when(pl.col("placement_type") == "P1")
         .then(pl.col("home_postcode"))
@@ -744,17 +773,26 @@ def _health(
             np.full(dev.sum(), None),
         )
     )
-    sdq_age = (age >= 4) & (age < 17)
-    score = np.clip(np.round(rng.normal(14, 6, n)), 0, 40).astype(np.int64).astype(str)
-    has_score = rng.random(n) < 0.8
-    reason = np.array(["SDQ2", "SDQ3", "SDQ4", "SDQ5"])[rng.choice(4, n, p=[0.3, 0.2, 0.3, 0.2])]
+    # The SDQ is a yearly questionnaire of its own, not dated by the health assessments
+    # (which drift): every 365 days from a year into care, so each collection year of
+    # continuous care holds one (rule 186). A child of 3 or 17 at that date has SDQ1, the
+    # reason for none, so turning 4 or 17 in the year still reports one (197B).
+    so, sd = series(rng, pr.start, live_end, 365, 365)
+    sdq_age = (sd - pr.dob[so]) / YEAR
+    m = len(so)
+    scored_age = (sdq_age >= 4) & (sdq_age < 17)
+    asked = (sdq_age >= 3) & (sdq_age < 18)
+    score = np.clip(np.round(rng.normal(14, 6, m)), 0, 40).astype(np.int64).astype(str)
+    has_score = scored_age & (rng.random(m) < 0.8)
+    reason = np.array(["SDQ2", "SDQ3", "SDQ4", "SDQ5"])[rng.choice(4, m, p=[0.3, 0.2, 0.3, 0.2])]
+    reason = np.where(scored_age, reason, "SDQ1")
     rows.append(
         (
-            o[sdq_age],
-            d[sdq_age],
-            np.full(sdq_age.sum(), "sdq"),
-            or_none(has_score, score)[sdq_age],
-            or_none(~(has_score), reason)[sdq_age],
+            so[asked],
+            sd[asked],
+            np.full(asked.sum(), "sdq"),
+            or_none(has_score, score)[asked],
+            or_none(~has_score, reason)[asked],
         )
     )
     teen = age >= 10
@@ -874,7 +912,24 @@ def _missing(
             "return_interview_accepted": pl.Boolean,
         },
     )
-    return table
+    return _without_overlaps(table)
+
+
+def _without_overlaps(missing: pl.DataFrame) -> pl.DataFrame:
+    """A child already missing or away cannot go again: an episode starting before one of
+    the child's earlier episodes has ended (or while one is still open) is left out (rule
+    574). No draw is made, so the other tables stay as they were; keys keep their numbers."""
+    still_open = pl.lit(dt.datetime(9999, 12, 31, tzinfo=dt.UTC)).dt.convert_time_zone(
+        "Europe/London"
+    )
+    ended = pl.col("ended_at").fill_null(still_open)
+    earlier = ended.cum_max().shift(1).over("child_id")
+    overlapping = (
+        missing.with_row_index("_row")
+        .sort("child_id", "started_at", "_row")
+        .filter(pl.col("started_at") < earlier)
+    )
+    return missing.with_row_index("_row").join(overlapping, on="_row", how="anti").drop("_row")
 
 
 def _last_placements(pr: Periods, ep: Episodes, placements: pl.DataFrame) -> Bools:

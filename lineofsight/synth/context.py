@@ -25,6 +25,7 @@ STREAMS = (
     "oversight",
     "relationships",
     "leavers",
+    "young_people",  # last: a stream added later leaves the earlier streams' draws alone
 )
 
 

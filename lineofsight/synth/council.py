@@ -29,6 +29,7 @@ from lineofsight.synth import (
     relationships,
     visits,
     workforce,
+    young_people,
 )
 from lineofsight.synth.context import Children, Context, make_rngs
 from lineofsight.synth.dates import day, or_none
@@ -151,6 +152,8 @@ def build_frames(ctx: Context, say: Callable[[str], None]) -> dict[str, pl.DataF
     episodes, placements = care.build_episodes(ctx, periods)
     frames["cla_episode"] = care.episode_frame(ctx, periods, episodes, placements)
     frames.update(care.care_frames(ctx, periods, episodes, placements, wf, alloc))
+    frames["child"] = young_people.with_motherhood(ctx, frames["child"], periods)
+    frames["youth_justice_outcome"] = young_people.youth_justice_frame(ctx, periods)
     eligible = leavers.eligible_leavers(ctx)
     frames["care_leaver_status"] = leavers.leaver_frame(ctx, eligible, pa, wf)
     frames["private_fostering_arrangement"] = relationships.private_fostering_frame(

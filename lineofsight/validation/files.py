@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import polars as pl
+
 from lineofsight.validation.cin.tables import CinFileError, cin_return, cin_tables_from_xml
 from lineofsight.validation.engine.returns import Return
 from lineofsight.validation.engine.run import Validation, validate
@@ -80,43 +82,68 @@ def database_census_validated(*, year: int) -> tuple[str, Validation]:
 
 
 def ssda903_validated(
-    paths: Sequence[Path], *, year: int | None, previous: Sequence[Path] = ()
+    paths: Sequence[Path],
+    *,
+    year: int | None,
+    previous: Sequence[Path] = (),
+    la_code: str | None = None,
+    providers: pl.DataFrame | None = None,
 ) -> tuple[str, Validation]:
-    """An SSDA903 return's CSV tables (files or folders) validated against its year's rules."""
+    """An SSDA903 return's CSV tables (files or folders) validated against its year's rules:
+    with the council's ONS code and Ofsted's provider list if given, for the rules that
+    need them (the rest of those are reported not run)."""
     from lineofsight.validation.ssda903.tables import ssda903_return_from_files
 
-    current = ssda903_return_from_files(paths, year=year, previous_paths=previous)
+    current = ssda903_return_from_files(
+        paths, year=year, previous_paths=previous, la_code=la_code, providers=providers
+    )
     names = ", ".join(Path(path).name for path in paths)
     return f"{names}: SSDA903 {_season(current.year)}", validate(
         current, ruleset("ssda903", current.year)
     )
 
 
-def database_ssda903_validated(*, year: int) -> tuple[str, Validation]:
-    """The SSDA903 return the records make for the year (and the year before), validated."""
+def database_ssda903_validated(
+    *, year: int, la_code: str | None = None, providers: pl.DataFrame | None = None
+) -> tuple[str, Validation]:
+    """The SSDA903 return the records make for the year, validated: with last year's, every
+    earlier episode, the placement LA, location and distance DfE derives from postcodes (not
+    written to the return's files), and the council's ONS code (its record's unless
+    `la_code` is given). See `ssda903.records`."""
+    from lineofsight.core.selectors import council_get
     from lineofsight.journey.frames_db import frames_extract
-    from lineofsight.returns.ssda903.export import ssda903_tables
-    from lineofsight.validation.ssda903.tables import ssda903_return
+    from lineofsight.validation.ssda903.records import records_return
 
-    frames = frames_extract()
-    before = None
-    if year - 1 >= FIRST_CENSUS_YEAR:  # the return before has a spec to build it to
-        before = ssda903_return(ssda903_tables(frames, year=year - 1), year=year - 1)
-    current = ssda903_return(ssda903_tables(frames, year=year), year=year, previous=before)
+    if la_code is None:
+        council = council_get()
+        la_code = (council.la_code if council else "") or None
+    current = records_return(frames_extract(), year=year, la_code=la_code, providers=providers)
     title = f"the records' SSDA903 {_season(year)}"
     return title, validate(current, ruleset("ssda903", year))
 
 
 def files_validated(
-    paths: Sequence[Path], *, year: int | None, previous: Sequence[Path] = ()
+    paths: Sequence[Path],
+    *,
+    year: int | None,
+    previous: Sequence[Path] = (),
+    la_code: str | None = None,
+    providers: pl.DataFrame | None = None,
 ) -> tuple[str, Validation]:
-    """Whichever return the files are, told from their content as the importer tells it."""
+    """Whichever return the files are, told from their content as the importer tells it.
+    The council's code and the provider list are for SSDA903 returns only."""
     from lineofsight.returns.detect import file_sniff
 
     first = Path(paths[0])
     kind = "csv" if first.is_dir() else file_sniff(first)
     if kind == "cin_census_xml":
+        if la_code is not None or providers is not None:
+            raise ValueError(
+                "--la-code and --providers are for SSDA903 returns, not the CIN census"
+            )
         return census_validated(paths, year=year, previous=previous)
     if kind == "csv":
-        return ssda903_validated(paths, year=year, previous=previous)
+        return ssda903_validated(
+            paths, year=year, previous=previous, la_code=la_code, providers=providers
+        )
     raise ValueError(f"{first.name}: only CIN census XML and SSDA903 CSV tables can be validated")

@@ -21,8 +21,8 @@ def report_text(validation: Validation, *, title: str) -> str:
     lines = [f"{title}: {errors:,} errors, {queries:,} queries"]
     if validation.skipped:
         lines.append(
-            "not run (a table, last year's return, the derived placement columns or the LA "
-            f"code is missing): {', '.join(validation.skipped)}"
+            "not run (the return lacks a table or column they read, last year's return or "
+            f"the council's LA code): {', '.join(validation.skipped)}"
         )
     for row in summary_by_rule(failures).iter_rows(named=True):
         lines.append(

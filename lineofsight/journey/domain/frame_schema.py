@@ -64,6 +64,8 @@ TABLES: dict[str, TableSchema] = {
             Column(name='address', dtype='String', nullable=True, max_length=200),
             Column(name='first_language', dtype='String', nullable=True, max_length=40),
             Column(name='religion', dtype='String', nullable=True, max_length=40),
+            Column(name='motherhood_recorded', dtype='Boolean', nullable=False),
+            Column(name='first_child_born_on', dtype='Date', nullable=True),
         ),
     ),
     'child_disability': TableSchema(
@@ -372,6 +374,16 @@ TABLES: dict[str, TableSchema] = {
             Column(name='started_on', dtype='Date', nullable=False),
             Column(name='ended_on', dtype='Date', nullable=True),
             Column(name='outcome', dtype='String', nullable=True, codes=('care_order', 'supervision_order', 'placement_order', 'sgo', 'child_arrangements', 'no_order', 'diverted', 'withdrawn')),
+        ),
+    ),
+    'youth_justice_outcome': TableSchema(
+        name='youth_justice_outcome',
+        key='key',
+        columns=(
+            Column(name='key', dtype='String', nullable=False, max_length=40),
+            Column(name='child_id', dtype='String', nullable=False, references='child'),
+            Column(name='kind', dtype='String', nullable=False, codes=('conviction', 'youth_caution', 'youth_conditional_caution', 'not_known')),
+            Column(name='outcome_on', dtype='Date', nullable=False),
         ),
     ),
     'adoption': TableSchema(

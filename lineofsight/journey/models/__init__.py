@@ -16,6 +16,7 @@ from lineofsight.journey.models.looked_after import (
     HealthCheck,
     LegalProceeding,
     MissingEpisode,
+    YouthJusticeOutcome,
 )
 from lineofsight.journey.models.oversight import (
     CaseAudit,
@@ -71,4 +72,5 @@ __all__ = [
     "Supervision",
     "SupervisionDiscussion",
     "Visit",
+    "YouthJusticeOutcome",
 ]

@@ -1,4 +1,5 @@
-"""Children looked after: episodes, reviews, health, education, missing, courts (model §4)."""
+"""Children looked after: episodes, reviews, health, education, missing, courts, youth
+justice (model §4)."""
 
 from django.db import models
 from django.db.models import Q
@@ -20,6 +21,7 @@ from lineofsight.journey.constants import (
     ReasonPlaceChange,
     ReviewParticipation,
     SDQReason,
+    YouthJusticeOutcomeKind,
 )
 from lineofsight.people.models import Child, Worker, ends_after_starts, reason_with_date
 
@@ -127,3 +129,14 @@ class LegalProceeding(Record):
                 name="ended_proceedings_have_outcome",
             ),
         ]
+
+
+class YouthJusticeOutcome(Record):
+    """A conviction, youth caution or youth conditional caution, on the day it was given
+    (SSDA903 OC2 CONVICTED: any in the collection year, for children aged 10 or over)."""
+
+    child = models.ForeignKey(
+        Child, on_delete=models.CASCADE, related_name="youth_justice_outcomes"
+    )
+    kind = models.CharField(max_length=25, choices=YouthJusticeOutcomeKind.choices)
+    outcome_on = models.DateField()

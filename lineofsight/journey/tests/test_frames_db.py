@@ -23,7 +23,8 @@ LONDON = ZoneInfo("Europe/London")
 
 
 def small_frames():
-    """A tiny council: one team, two workers, a child with a referral, a plan, a note chain."""
+    """A tiny council: one team, two workers, a child with a referral, a plan, a note chain;
+    a young mother with a youth caution."""
     frames = {
         "team": pl.DataFrame(
             {
@@ -48,15 +49,17 @@ def small_frames():
         ),
         "child": pl.DataFrame(
             {
-                "child_id": ["C1", "C2"],
-                "given_name": ["Amy", "Ben"],
-                "family_name": ["Cole", "Dee"],
-                "sex": ["F", "U"],
-                "born_on": [date(2010, 5, 1), None],
-                "expected_birth_on": [None, date(2017, 6, 1)],
-                "ethnicity": ["WBRI", "NOBT"],
-                "is_uasc": [False, False],
-                "upn": ["A123456789012", None],
+                "child_id": ["C1", "C2", "C3"],
+                "given_name": ["Amy", "Ben", "Cat"],
+                "family_name": ["Cole", "Dee", "Eve"],
+                "sex": ["F", "U", "F"],
+                "born_on": [date(2010, 5, 1), None, date(2000, 8, 9)],
+                "expected_birth_on": [None, date(2017, 6, 1), None],
+                "ethnicity": ["WBRI", "NOBT", "WBRI"],
+                "is_uasc": [False, False, False],
+                "upn": ["A123456789012", None, None],
+                "motherhood_recorded": [True, False, True],
+                "first_child_born_on": [None, None, date(2016, 11, 2)],
             }
         ),
         "referral": pl.DataFrame(
@@ -95,6 +98,14 @@ def small_frames():
                 "return_interview_offered": [True],
                 "return_interview_done_at": [None],
                 "return_interview_accepted": [None],
+            }
+        ),
+        "youth_justice_outcome": pl.DataFrame(
+            {
+                "key": ["YJ1"],
+                "child_id": ["C3"],
+                "kind": ["youth_caution"],
+                "outcome_on": [date(2016, 9, 14)],
             }
         ),
         "case_note": pl.DataFrame(

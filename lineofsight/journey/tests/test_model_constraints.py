@@ -63,6 +63,19 @@ def test_child_cannot_die_before_birth():
     )
 
 
+def test_first_child_only_when_motherhood_is_recorded(child):
+    child.first_child_born_on = date(2026, 1, 1)
+    refused(lambda: child.save(update_fields=["first_child_born_on"]))
+    child.motherhood_recorded = True
+    child.save(update_fields=["first_child_born_on", "motherhood_recorded"])
+
+
+def test_first_child_cannot_be_born_before_the_mother(child):
+    child.motherhood_recorded = True
+    child.first_child_born_on = date(2010, 5, 1)
+    refused(lambda: child.save(update_fields=["first_child_born_on", "motherhood_recorded"]))
+
+
 def test_child_id_is_unique(child):
     refused(
         lambda: Child.objects.create(

@@ -6,7 +6,7 @@ of the same council meet on the same referral, assessment, plan and conference k
 * **child** (every list 1-10): id, sex (Gender), ethnicity, born_on, from the first list
   that gives each; is_uasc if list 8's or list 9's UASC column says Yes. A "No" to "Does the
   Child have a Disability" gives a NONE disability; a "Yes" does not say which disability,
-  so none is recorded. Names and the rest are left null.
+  so none is recorded. Names and the rest are left null, and motherhood not recorded.
 * **contact** (1): `{child}/CT/{yyyymmdd}`, received at midnight on the date.
 * **early_help_episode** (2): `{child}/EH/{yyyymmdd}`; the episode is taken to start when
   its assessment did (the list has no episode start).
@@ -74,7 +74,7 @@ ANNEX_A_TABLES = (
 # Columns holding a stand-in rather than what the workbook says: loading should keep what
 # the records already hold there (for `ReturnRead.lacks`).
 ANNEX_A_LACKS: dict[str, tuple[str, ...]] = {
-    "child": ("is_uasc", "expected_birth_on"),
+    "child": ("is_uasc", "expected_birth_on", "motherhood_recorded"),
     "contact": ("is_mash",),
     "referral": ("source",),
     "early_help_episode": ("started_on",),
@@ -219,6 +219,7 @@ class _Builder:
                 "born_on": None,
                 "expected_birth_on": None,
                 "is_uasc": False,
+                "motherhood_recorded": False,
                 "_disability": None,
             },
         )

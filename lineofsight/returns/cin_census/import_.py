@@ -231,6 +231,7 @@ def _child(
             if characteristics is None
             else reader.text(characteristics, "Ethnicity"),
             "is_uasc": False,
+            "motherhood_recorded": False,
         }
     )
     if characteristics is not None:

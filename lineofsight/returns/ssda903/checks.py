@@ -362,6 +362,36 @@ def _check_care_leavers(problems: _Problems, typed: dict[str, pl.DataFrame], yea
             )
 
 
+def _check_motherhood(problems: _Problems, header: pl.DataFrame) -> None:
+    """MOTHER 1 with MC_DOB, after DOB: the model records a mother by her first child's date
+    of birth, so it cannot hold one without the other (DfE's rules 611, 612 and 621)."""
+    mother, born = pl.col("MOTHER") == "1", pl.col("MC_DOB")
+    problems.rows(
+        header,
+        mother & born.is_null(),
+        lambda row: (
+            f"{row[WHERE]}: MOTHER is 1 but MC_DOB is blank (expected the date of birth of "
+            "her first child)"
+        ),
+    )
+    problems.rows(
+        header,
+        born.is_not_null() & ~mother.fill_null(value=False),
+        lambda row: (
+            f"{row[WHERE]}: MC_DOB {row['MC_DOB']:%d/%m/%Y} is given but MOTHER is "
+            f"{row['MOTHER'] or 'blank'} (expected MOTHER 1 with it)"
+        ),
+    )
+    problems.rows(
+        header,
+        born <= pl.col("DOB"),
+        lambda row: (
+            f"{row[WHERE]}: MC_DOB {row['MC_DOB']:%d/%m/%Y} is not after DOB "
+            f"{row['DOB']:%d/%m/%Y} (expected her first child to be born after her)"
+        ),
+    )
+
+
 def tables_checked(tables: Tables, spec: Spec) -> dict[str, pl.DataFrame]:
     """The tables, typed, once every value has passed; ReturnError lists the problems."""
     _check_shape(tables, spec)
@@ -384,6 +414,7 @@ def tables_checked(tables: Tables, spec: Spec) -> dict[str, pl.DataFrame]:
     _check_in_header(problems, typed)
     _check_in_year(problems, typed, spec.year)
     _check_care_leavers(problems, typed, spec.year)
+    _check_motherhood(problems, typed["header"])
     problems.raise_any()
     return typed
 

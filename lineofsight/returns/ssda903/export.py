@@ -8,6 +8,12 @@ The collection year ends 31 March `year` and starts 1 April `year - 1`. What goe
   statutory-formats.md only leaves them out of the OC2 cohort (and rules 399/628 relax
   MOTHER and reviews for them); DfE collects them.
 * **header**: one row per child with an episode in the year, plus the OC3 care leavers.
+  MOTHER only for girls (SEX F) looked after in the year other than only under short breaks
+  (rules 393, 607; not for V3/V4-only children, 399, nor OC3-only care leavers, 628; not for
+  boys or sex unknown, 165) whose motherhood is recorded (`motherhood_recorded`): 1 when her
+  first child (`first_child_born_on`) was born by 31 March, or by the day she left care if
+  her last episode in the year ended then with a REC other than X1 (625), else 0; blank when
+  motherhood is not recorded. MC_DOB only with MOTHER 1 (611, 612, 174).
 * **reviews**: reviews held in the year, for children looked after in the year.
 * **uasc**: children looked after in the year who were UASC at any time in it
   (`is_uasc` and UASC not ceased before 1 April); DUC is blank if it ceased after 31 March.
@@ -17,24 +23,29 @@ The collection year ends 31 March `year` and starts 1 April `year - 1`. What goe
   ceased before 1 April, for children looked after in the year; a cessation after 31 March
   is reported blank.
 * **prev_perm**: one row per child looked after in the year with a previous-permanence
-  record; DATE_PERM uses the recorded partial date text (e.g. `ZZ/ZZ/2012`) where there is one.
+  record, except one made for a period of care starting after the year when the child's
+  care in the year began before 1 April 2016 (rule 634);
+  DATE_PERM uses the recorded partial date text (e.g. `ZZ/ZZ/2012`) where there is one.
 * **oc2**: children continuously looked after for 12 months at 31 March (§1.1: an episode
   in the year, none in the year starting with RNE S, none ending in the year with a REC other
   than X1, no V3/V4 episode in the year). SDQ_SCORE/SDQ_REASON from the latest SDQ in the
-  year; HEALTH_CHECK from the latest development check up to 31 March for under-5s at 31
-  March (0 when there is none); IMMUNISATIONS from the latest immunisations record up to 31
-  March (0 if none);
+  year, for children 4 by 31 March and under 17 on 1 April (rules 188, 189); HEALTH_CHECK
+  from the latest development check up to 31 March for under-5s at 31 March (0 when there is
+  none); IMMUNISATIONS from the latest immunisations record up to 31 March (0 if none);
   TEETH_CHECK and HEALTH_ASSESSMENT 1 if a dental check / health assessment (initial or
   review) was done in the year, else 0; SUBSTANCE_MISUSE 1 if any record in the year says
   1, else 0; INTERVENTION_RECEIVED only when SUBSTANCE_MISUSE = 1; INTERVENTION_OFFERED
-  only when INTERVENTION_RECEIVED = 0.
+  only when INTERVENTION_RECEIVED = 0. CONVICTED for children aged 10 or over at 31 March
+  (blank under 10, rules 542/543): 1 if a youth justice outcome (conviction, youth caution or
+  youth conditional caution) is dated in the year, else 0.
 * **oc3**: young people with a care-leaver record as relevant or former relevant whose
-  17th to 21st birthday falls in the year, who were not looked after on that birthday and had
-  not died by it; IN_TOUCH/ACTIV/ACCOM from the care-leaver record nearest the birthday
-  within the year (blank when there is none). ACCOM is the type letter plus 1 (suitable) or
-  2 (not suitable).
-* **missing**: missing/away episodes starting in the year, for children looked after in
-  the year; MIS_END blank if still missing at 31 March.
+  17th to 21st birthday falls in the year, who were not looked after on that birthday, had
+  left care by it (unless no episode is held) and had not died by it; IN_TOUCH/ACTIV/ACCOM
+  from the care-leaver record nearest the birthday within the year (blank when there is
+  none). ACCOM is the type letter plus 1 (suitable) or 2 (not suitable).
+* **missing**: missing/away episodes starting in the year, or still open on 1 April (reported
+  again with their start, rule 576), for children looked after in the year; MIS_END blank if
+  still missing at 31 March.
 * **social_worker** (years whose spec has it, 2024 on): social-worker allocations
   overlapping the year, for children looked after in the year.
 
@@ -43,9 +54,8 @@ Codes: the model already holds DfE codes. SEX is mapped through the spec's label
 coded value written is checked against the year's code list and a value outside it raises
 ReturnError (for example K3 in a 2017 return), rather than writing a file DfE would reject.
 
-**Left blank because the model lacks the field**: MOTHER and MC_DOB (header; the model has
-no link from a looked-after child to her own child) and CONVICTED (oc2; no conviction or
-youth caution record). UPN unknown codes UN6 to UN10 (CIN census only) are written blank.
+**Left blank because the 903 has no code for them**: UPN unknown codes UN6 to UN10 (CIN
+census only).
 """
 
 from __future__ import annotations
@@ -118,6 +128,48 @@ class _Builder:
     def _with_dob(self, frame: pl.DataFrame) -> pl.DataFrame:
         return frame.join(_dob(self.frames), on="child_id", how="left")
 
+    def _motherhood(self) -> pl.DataFrame:
+        """MOTHER and MC_DOB for the girls asked (looked after in the year other than only
+        under short breaks, rules 393/399/607) whose motherhood is recorded: 1 with MC_DOB
+        when her first child was born by 31 March, or by the day she left care when her last
+        episode in the year ended with a REC other than X1 (rule 625), else 0."""
+        last = self.episodes.sort("child_id", "started_on").unique("child_id", keep="last")
+        left = pl.col("ended_on").is_not_null() & (pl.col("ended_on") <= self.end)
+        left &= pl.col("reason_ceased").is_not_null() & (pl.col("reason_ceased") != "X1")
+        until = last.select(
+            "child_id", pl.when(left).then("ended_on").otherwise(pl.lit(self.end)).alias("until")
+        )
+        asked = (
+            self.episodes.filter(~pl.col("legal_status").is_in(SHORT_BREAKS))
+            .select("child_id")
+            .unique()
+        )
+        girls = _table(self.frames, "child").filter(
+            pl.col("sex") == "F", pl.col("motherhood_recorded").fill_null(value=False)
+        )
+        mother = pl.col("first_child_born_on") <= pl.col("until")
+        return (
+            girls.join(asked, on="child_id", how="semi")
+            .join(until, on="child_id")
+            .select(
+                "child_id",
+                pl.when(mother.fill_null(value=False))
+                .then(pl.lit("1"))
+                .otherwise(pl.lit("0"))
+                .alias("MOTHER"),
+                pl.when(mother).then("first_child_born_on").alias("MC_DOB"),
+            )
+        )
+
+    def _convicted(self) -> pl.Expr:
+        """OC2 CONVICTED: 1 for a child aged 10 or over at 31 March convicted or given a youth
+        (conditional) caution in the year, else 0; blank under 10 (rules 542, 543)."""
+        outcomes = _table(self.frames, "youth_justice_outcome")
+        in_year = outcomes.filter(pl.col("outcome_on").is_between(self.start, self.end))
+        convicted = pl.col("child_id").is_in(in_year["child_id"].unique().implode())
+        flag = pl.when(convicted).then(pl.lit("1")).otherwise(pl.lit("0"))
+        return pl.when(_birthday(pl.col("DOB"), 10) <= self.end).then(flag)
+
     # -- tables -----------------------------------------------------------------------------
 
     def header(self) -> pl.DataFrame:
@@ -126,6 +178,7 @@ class _Builder:
         ).unique()
         child = _table(self.frames, "child").join(children, on="child_id", how="semi")
         sex = self.spec.tables["header"].column("SEX")
+        child = child.join(self._motherhood(), on="child_id", how="left")
         return child.sort("child_id").select(
             pl.col("child_id").alias("CHILD"),
             _sex(pl.col("sex"), sex).alias("SEX"),
@@ -137,8 +190,8 @@ class _Builder:
                     pl.col("upn_unknown_reason")
                 ),
             ).alias("UPN"),
-            pl.lit(None, pl.String).alias("MOTHER"),
-            pl.lit(None, pl.Date).alias("MC_DOB"),
+            "MOTHER",
+            "MC_DOB",
         )
 
     def episodes_table(self) -> pl.DataFrame:
@@ -244,8 +297,28 @@ class _Builder:
         )
 
     def prev_perm(self, date_format: str) -> pl.DataFrame:
+        # Asked of children who started to be looked after from 1 April 2016 (rule 634). A
+        # record made when a later period of care began (after this year) belongs to the
+        # returns from then on, not to this one if the child's care in this year began
+        # before April 2016 with no period of care started since.
+        since = dt.date(2016, 4, 1)
+        later = _table(self.frames, "cla_episode").filter(
+            (pl.col("reason_new") == "S") & (pl.col("started_on") > self.end)
+        )
+        earlier_care = (
+            self.episodes.join(later.select("child_id"), on="child_id", how="semi")
+            .group_by("child_id")
+            .agg(
+                (pl.col("started_on").min() < since).alias("before"),
+                ((pl.col("reason_new") == "S") & (pl.col("started_on") >= since))
+                .any()
+                .alias("new_since"),
+            )
+            .filter(pl.col("before") & ~pl.col("new_since"))
+        )
         permanence = (
             self._in_looked_after(_table(self.frames, "previous_permanence"))
+            .join(earlier_care, on="child_id", how="anti")
             .sort("key")
             .unique("child_id", keep="last")
         )
@@ -320,14 +393,18 @@ class _Builder:
         misuse = pl.col("misuse").fill_null("0")
         received = pl.when(misuse == "1").then(pl.col("received").fill_null("0"))
         score_ok = pl.col("sdq_value").str.contains(r"^\d+$")
+        # The SDQ is reported for children 4 by 31 March and not yet 17 on 1 April (188, 189).
+        sdq_asked = (_birthday(pl.col("DOB"), 4) <= self.end) & (
+            _birthday(pl.col("DOB"), 17) > self.start
+        )
         return joined.sort("child_id").select(
             pl.col("child_id").alias("CHILD"),
             "DOB",
-            pl.when(score_ok).then(pl.col("sdq_value")).alias("SDQ_SCORE"),
-            pl.when(score_ok.not_() | pl.col("sdq_value").is_null())
+            pl.when(score_ok & sdq_asked).then(pl.col("sdq_value")).alias("SDQ_SCORE"),
+            pl.when(sdq_asked & (score_ok.not_() | pl.col("sdq_value").is_null()))
             .then(pl.col("sdq_why"))
             .alias("SDQ_REASON"),
-            pl.lit(None, pl.String).alias("CONVICTED"),
+            self._convicted().alias("CONVICTED"),
             # Under fives: 0 when no development check is recorded (DfE needs 0 or 1, 545).
             pl.when(under_five).then(pl.col("development").fill_null("0")).alias("HEALTH_CHECK"),
             pl.col("immunisations").fill_null("0").alias("IMMUNISATIONS"),
@@ -371,7 +448,18 @@ class _Builder:
             )
             .select("child_id")
         )
-        cohort = birthdays.join(in_care, on="child_id", how="anti")
+        # Care that only began after the birthday makes no care leaver of them yet (so a
+        # past year's return leaves them out). One with no episode held at all stays: a care
+        # leaver loaded from a return whose care is older than the records.
+        episode_ends = birthdays.join(
+            episodes.select("child_id", "ended_on"), on="child_id"
+        ).with_columns(left=(pl.col("ended_on") <= pl.col("birthday")).fill_null(value=False))
+        not_yet = (
+            episode_ends.group_by("child_id").agg(pl.col("left").any()).filter(~pl.col("left"))
+        )
+        cohort = birthdays.join(in_care, on="child_id", how="anti").join(
+            not_yet, on="child_id", how="anti"
+        )
         nearest = (
             statuses.filter(pl.col("as_of").is_between(self.start, self.end))
             .join(cohort.select("child_id", "birthday"), on="child_id")
@@ -405,8 +493,12 @@ class _Builder:
         missing = _table(self.frames, "missing_episode").with_columns(
             start=pl.col("started_at").dt.date(), end=pl.col("ended_at").dt.date()
         )
+        # A period still open on 1 April is reported again, with its start (rule 576).
+        open_at_start = (pl.col("start") < self.start) & (
+            pl.col("end").is_null() | (pl.col("end") >= self.start)
+        )
         missing = self._in_looked_after(
-            missing.filter(pl.col("start").is_between(self.start, self.end))
+            missing.filter(pl.col("start").is_between(self.start, self.end) | open_at_start)
         )
         return (
             self._with_dob(missing)

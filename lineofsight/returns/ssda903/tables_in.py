@@ -9,7 +9,8 @@ bad return builds nothing. It checks what the spec says of each value (dates in 
 format and real, codes in that year's lists, whole numbers) and what the model needs (a
 value where a record cannot be without one, each child once in header and in uasc, every
 CHILD in header, no event after the year ends, an OC3 care leaver with a 17th to 21st
-birthday in the year). DfE's other rules, `canbeblank` included, are the validator's job.
+birthday in the year, MOTHER 1 exactly when MC_DOB is given). DfE's other rules,
+`canbeblank` included, are the validator's job.
 
 What each table becomes (keys are natural, so reading a return twice gives the same keys; a
 second record with the same key gets `#2`, and a key too long for its table keeps its start
@@ -17,7 +18,11 @@ and ends in a hash, as the CIN census reader does):
 
 * **header** → `child`: SEX through the spec's labels (1/2 before 2025, M/F/U from 2025); UPN
   to `upn`, or to `upn_unknown_reason` when it is UN1-UN5; names null; `is_uasc` False unless
-  the child is in **uasc**, which sets it True and `uasc_ceased_on` = DUC.
+  the child is in **uasc**, which sets it True and `uasc_ceased_on` = DUC. MOTHER 0 or 1
+  sets `motherhood_recorded` and MOTHER 1 gives `first_child_born_on` = MC_DOB; a blank
+  MOTHER leaves motherhood not recorded (False), which the loader never lets clear a
+  recorded one (`set_only`). MOTHER 1 without MC_DOB, or MC_DOB without MOTHER 1, or on or
+  before DOB, is refused: the model records a mother by her first child's date of birth.
 * **episodes** → `cla_episode`, key `{CHILD}/E/{DECOM yyyymmdd}`.
 * **reviews** → `cla_review`, key `{CHILD}/CLAR/{REVIEW yyyymmdd}`.
 * **placed_adoption** and **ad1** → `adoption`, one record per child and decision date, key
@@ -34,7 +39,11 @@ and ends in a hash, as the CIN census reader does):
   `immunisations` only when 1 (the exporter writes 0 when there is none); TEETH_CHECK,
   HEALTH_ASSESSMENT (as `rha`, the review assessment a child looked after for a year has),
   SUBSTANCE_MISUSE, INTERVENTION_RECEIVED and INTERVENTION_OFFERED as a record only when the
-  flag is 1 (0 is what the exporter writes when there is none).
+  flag is 1 (0 is what the exporter writes when there is none). CONVICTED 1 becomes a
+  `youth_justice_outcome` of kind `not_known` (the return does not say whether a conviction
+  or a youth caution) dated 31 March, key `{CHILD}/OC2/{year}/convicted`: like the health
+  items it says only "some time in the year", and the loader drops it where an outcome in
+  the year is already held. CONVICTED 0 or blank adds nothing.
 * **oc3** → `care_leaver_status` as of the young person's 17th to 21st birthday in the year
   (29 February birthdays fall on 28 February, as the exporter counts them), key
   `{CHILD}/OC3/{yyyymmdd}`; eligibility `relevant` at 17, else `former_relevant`; ACCOM's
@@ -59,9 +68,7 @@ and ends in a hash, as the CIN census reader does):
   else of these workers, so **the loader must add the rows of `ADD_ONLY_TABLES` only when the
   key is new, never overwriting a real worker or team**.
 
-**Not read** (no home in the model): CONVICTED (oc2; there is no conviction or youth caution
-record), MOTHER and MC_DOB (header; no link from a child to her own child). DOB and SEX in
-tables other than header are not read: the header's are the child's.
+**Not read**: DOB and SEX in tables other than header: the header's are the child's.
 
 **Round trip.** For a return the exporter wrote, `ssda903_tables(ssda903_frames(tables))`
 gives the same tables (tested on synthetic councils from 2016-17 to 2025-26), except:
@@ -74,13 +81,16 @@ gives the same tables (tested on synthetic councils from 2016-17 to 2025-26), ex
   reviews) may come back in another order, as the exporter's sort does not promise to keep
   ties in order.
 
-What does not come back from other files: CONVICTED, MOTHER, MC_DOB; a DOB or SEX in another
-table that differs from header; an SDQ_REASON given with a score (the exporter writes the
-score only); OC2 items the exporter leaves blank for that child (HEALTH_CHECK at 5 or over,
-interventions without substance misuse) or writes as 0 when blank (IMMUNISATIONS); a second
-prev_perm or OC3 row for a child (the exporter writes one); and rows the exporter leaves out
-by date or cohort (an episode or UASC status that ended before the year, a DEC after it, OC2
-for a child outside the 12-month cohort).
+What does not come back from other files: a DOB or SEX in another table that differs from
+header; MOTHER for a child the exporter does not ask it of (a boy or a child of unknown sex,
+a child looked after only under short breaks, a care leaver not looked after in the year);
+MOTHER 1 whose MC_DOB is after 31 March or after she left care (rule 625), which comes back
+as 0; an SDQ_REASON given with a score (the exporter writes the score only); OC2 items the
+exporter leaves blank for that child (HEALTH_CHECK at 5 or over, interventions without
+substance misuse, CONVICTED under 10) or writes as 0 when blank (IMMUNISATIONS, CONVICTED
+at 10 or over); a second prev_perm or OC3 row for a child (the exporter writes one); and rows
+the exporter leaves out by date or cohort (an episode or UASC status that ended before the
+year, a DEC after it, OC2 for a child outside the 12-month cohort).
 """
 
 from __future__ import annotations
@@ -126,6 +136,7 @@ FRAME_TABLES = (
     "care_leaver_status",
     "missing_episode",
     "allocation",
+    "youth_justice_outcome",
 )
 # Rows the loader adds only when their key is new: the return invents them (see docstring).
 ADD_ONLY_TABLES = ("team", "worker")
@@ -199,6 +210,7 @@ class _Builder:
         self.care_leavers()
         self.missing()
         self.social_workers()
+        self.youth_justice()
         return self.rows
 
     def children(self) -> None:
@@ -220,6 +232,8 @@ class _Builder:
                     "ethnicity": row["ETHNIC"],
                     "is_uasc": row["CHILD"] in uasc,
                     "uasc_ceased_on": uasc.get(row["CHILD"]),
+                    "motherhood_recorded": row["MOTHER"] is not None,
+                    "first_child_born_on": row["MC_DOB"] if row["MOTHER"] == "1" else None,
                 }
             )
 
@@ -345,6 +359,19 @@ class _Builder:
                         "done_on": self.end,
                         "value": value,
                         "sdq_reason": reason,
+                    }
+                )
+
+    def youth_justice(self) -> None:
+        for row in self.each("oc2"):
+            if row["CONVICTED"] == "1":
+                key = f"{row['CHILD']}/OC2/{self.year}/convicted"
+                self.rows["youth_justice_outcome"].append(
+                    {
+                        "key": self.key("youth_justice_outcome", key),
+                        "child_id": row["CHILD"],
+                        "kind": "not_known",
+                        "outcome_on": self.end,
                     }
                 )
 

@@ -16,6 +16,7 @@ CHILD = {
     "sex": "M",
     "ethnicity": "WBRI",
     "is_uasc": False,
+    "motherhood_recorded": False,
     "born_on": D(2010, 5, 1),
 }
 REFERRAL = {

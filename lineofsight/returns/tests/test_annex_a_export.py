@@ -24,6 +24,7 @@ CHILD = {
     "born_on": D(2010, 4, 1),
     "ethnicity": "NOBT",
     "is_uasc": False,
+    "motherhood_recorded": False,
 }
 
 

@@ -121,7 +121,12 @@ def small_frames() -> dict[str, pl.DataFrame]:
     """C1 contacted twice in a day, referred, assessed, s47 with an ICPC, CP plan with a
     review and early help; C2 (UASC) looked after; C3 a care leaver; C4 to be adopted; one
     adopter couple."""
-    child: dict[str, Any] = {"given_name": "A", "family_name": "B", "is_uasc": False}
+    child: dict[str, Any] = {
+        "given_name": "A",
+        "family_name": "B",
+        "is_uasc": False,
+        "motherhood_recorded": False,
+    }
     return journey_frames(
         child=[
             child | {"child_id": "C1", "sex": "M", "ethnicity": "WBRI", "born_on": D(2010, 4, 1)},

@@ -37,6 +37,7 @@ def _child(child_id: str, **extra: Any) -> dict[str, Any]:
         "born_on": D(2010, 5, 1),
         "ethnicity": "WBRI",
         "is_uasc": False,
+        "motherhood_recorded": False,
     }
     return row | extra
 

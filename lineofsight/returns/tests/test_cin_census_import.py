@@ -24,7 +24,12 @@ def _frames() -> dict[str, pl.DataFrame]:
     """Year ending 31 March 2017, every record inside the census (so counts can be compared).
     C1: assessment with factors, CIN plan, s47 with ICPC, CP plan with reviews, and a second
     (NFA) referral; C2: unborn, pre-birth ICPC outside any s47, no plan; C3: closed episode."""
-    child: dict[str, Any] = {"given_name": "A", "family_name": "B", "is_uasc": False}
+    child: dict[str, Any] = {
+        "given_name": "A",
+        "family_name": "B",
+        "is_uasc": False,
+        "motherhood_recorded": False,
+    }
     return journey_frames(
         child=[
             child

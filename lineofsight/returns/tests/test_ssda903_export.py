@@ -57,6 +57,7 @@ def _child(child_id: str, born_on: str, sex: str = "F", **extra: Any) -> dict[st
         "born_on": born_on,
         "ethnicity": "WBRI",
         "is_uasc": False,
+        "motherhood_recorded": False,
         "upn": f"A{child_id[-1] * 12}",
     }
     return row | extra
@@ -291,8 +292,12 @@ def test_uasc_and_missing(tables_2017: dict[str, pl.DataFrame]) -> None:
     assert uasc.rows() == [("U1", "09/09/2000", "1", None)]  # ceased after 31 March
     missing = tables_2017["missing"]
     assert missing.columns == ["CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"]
-    # m1 started 31 March 2016 (the evening, London time); m2 ends after the year.
-    assert missing.rows() == [("U1", "09/09/2000", "A", "30/03/2017", None)]
+    # m1 started 31 March 2016 (the evening, London time) and is still open, so it is
+    # reported again with its start (rule 576); m2 ends after the year.
+    assert missing.rows() == [
+        ("U1", "09/09/2000", "M", "31/03/2016", None),
+        ("U1", "09/09/2000", "A", "30/03/2017", None),
+    ]
 
 
 def test_adoption_tables() -> None:

@@ -27,8 +27,11 @@ class Rule:
     `tables` are the tables the check reads (the rule is skipped when one is absent);
     `fields` are the DfE affected fields shown beside each failure. `derived` names the
     Episodes columns DfE derives from postcodes (PL_LA, PL_LOCATION, PL_DISTANCE): they are
-    not uploaded, so the rule runs only where the return carries them. `needs_la_code`: the
-    check compares with the council's own ONS code (`Return.la_code`).
+    not uploaded, so the rule runs only where the return carries them. `columns` names other
+    columns ("Table.COLUMN") that only some returns carry, such as the Header's UASC flag of
+    the XML form. A rule that `needs_previous` also needs its `derived` and `columns` in last
+    year's return. `needs_la_code`: the check compares with the council's own ONS code
+    (`Return.la_code`).
     """
 
     code: str
@@ -41,6 +44,7 @@ class Rule:
     needs_previous: bool = False
     derived: tuple[str, ...] = ()
     needs_la_code: bool = False
+    columns: tuple[str, ...] = ()
 
 
 def _shown(column: str, dtype: pl.DataType) -> pl.Expr:

@@ -27,7 +27,8 @@ FAILURES_SCHEMA = pl.Schema(
 class Validation:
     """The failures (sorted by rule, child, table, row) and the codes of rules skipped
     because a table they read is absent, they need last year's return and there is none,
-    the return lacks the derived columns they read, or they need the council's code."""
+    the return (or last year's, for a rule comparing the two) lacks the derived or other
+    columns they read, or they need the council's code."""
 
     failures: pl.DataFrame = field(repr=False)
     skipped: tuple[str, ...] = ()
@@ -41,6 +42,16 @@ class Validation:
         return self.failures.filter(pl.col("severity") == "query")
 
 
+def _has_columns(ret: Return, columns: Sequence[str]) -> bool:
+    """Whether the return has each "Table.COLUMN"."""
+    for name in columns:
+        table, _, column = name.partition(".")
+        frame = ret.tables.get(table)
+        if frame is None or column not in frame.columns:
+            return False
+    return True
+
+
 def _runnable(ret: Return, rule: Rule) -> bool:
     if rule.needs_previous and ret.previous is None:
         return False
@@ -48,9 +59,9 @@ def _runnable(ret: Return, rule: Rule) -> bool:
         return False
     if not all(table in ret.tables for table in rule.tables):
         return False
-    episodes = ret.tables.get("Episodes")
-    columns = episodes.columns if episodes is not None else []
-    return all(column in columns for column in rule.derived)
+    columns = (*(f"Episodes.{column}" for column in rule.derived), *rule.columns)
+    returns = (ret, ret.previous) if rule.needs_previous and ret.previous else (ret,)
+    return all(_has_columns(each, columns) for each in returns)
 
 
 def _labelled(rule: Rule, found: pl.DataFrame) -> pl.DataFrame:

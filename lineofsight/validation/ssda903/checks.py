@@ -143,3 +143,89 @@ def order_without_decision(ret: Return, legal_status: str) -> pl.DataFrame:
     )
     bad = (pl.col("LS") == legal_status) & ~pl.col("CHILD").is_in(decided["CHILD"].implode())
     return found("Episodes", frame.filter(bad), fields=ORDER_WITHOUT_DECISION_FIELDS)
+
+
+# -- Derived placement fields, UASC status and Ofsted's provider list ---------------------------
+
+SHORT_BREAKS = ("V3", "V4")
+PLACEHOLDER_URN = "XXXXXXX"  # stands for a URN (an adoption agency's, say): no Ofsted lookup
+# PL_LA for a placement with no English LA code: confidential, Northern Ireland, Scotland,
+# Wales, outside the UK.
+PLACEMENT_LA_NOT_ENGLAND = ("CON", "NIR", "SCO", "WAL", "NUK")
+# PL_DISTANCE is worked out afresh each year from the postcodes: two years' distances for one
+# placement are read as the same unless they differ by this much (453, 503G).
+DISTANCE_TOLERANCE = 0.2
+
+
+def uasc_children(ret: Return) -> pl.Series:
+    """Children UASC this year or last: a row in the UASC table, or the XML form's Header
+    UASC flag coded 1, in this or last year's return. Years before last are not held, so a
+    child formerly UASC only before then is not known (the NOTEs of 164, 392a and 406)."""
+    found = [pl.DataFrame(schema={"CHILD": pl.String})]
+    for each in (ret, ret.previous):
+        if each is None:
+            continue
+        if "UASC" in each.tables:
+            found.append(each.table("UASC").select("CHILD"))
+        header = each.tables.get("Header")
+        if header is not None and "UASC" in header.columns:
+            found.append(header.filter(pl.col("UASC") == "1").select("CHILD"))
+    return pl.concat(found)["CHILD"].drop_nulls().unique()
+
+
+def miles(column: str) -> pl.Expr:
+    """PL_DISTANCE (text) as a number; null when blank or not a number."""
+    return pl.col(column).cast(pl.Float64, strict=False)
+
+
+def distances_differ(column: str, other: str) -> pl.Expr:
+    """Two distances differ: by DISTANCE_TOLERANCE miles or more, or one is blank and the
+    other given (text that is not a number is compared as text)."""
+    gap = (miles(column) - miles(other)).abs().round(6) >= DISTANCE_TOLERANCE
+    one_blank = pl.col(column).is_null() != pl.col(other).is_null()
+    return one_blank | gap.fill_null(pl.col(column).ne(pl.col(other)).fill_null(False))
+
+
+def urn_looked_up() -> pl.Expr:
+    """Episodes whose URN is given and is not the placeholder XXXXXXX."""
+    return pl.col("URN").is_not_null() & (pl.col("URN").str.to_uppercase() != PLACEHOLDER_URN)
+
+
+def providers_by_urn(ret: Return) -> pl.DataFrame:
+    """The ProviderInfo table as one row per URN: PLACE_CODES, PROVIDER_CODES, POSTCODE
+    (without spaces) and LA_CODE as lists of every row's values, REG_DATE the earliest and
+    REG_END the latest (blank if any row has none: still registered)."""
+    codes = ("PLACE_CODES", "PROVIDER_CODES")
+    return (
+        ret.table("ProviderInfo")
+        .filter(pl.col("URN").is_not_null())
+        .group_by("URN", maintain_order=True)
+        .agg(
+            *(pl.col(c).str.split(",").explode().drop_nulls().unique().sort() for c in codes),
+            pl.col("POSTCODE").str.replace_all(" ", "").drop_nulls().unique().sort(),
+            pl.col("LA_CODE").drop_nulls().unique().sort(),
+            pl.col("REG_DATE").min(),
+            pl.when(pl.col("REG_END").is_null().any())
+            .then(pl.lit(None, dtype=pl.Date))
+            .otherwise(pl.col("REG_END").max())
+            .alias("REG_END"),
+        )
+    )
+
+
+def episodes_with_provider(ret: Return) -> pl.DataFrame:
+    """Episodes whose URN (given, not XXXXXXX) is on the provider list, with its facts as in
+    `providers_by_urn`. A URN not on the list is 1008's to report, so the rules comparing an
+    episode with the list's facts (219-229) do not test it."""
+    return (
+        ret.table("Episodes")
+        .filter(urn_looked_up())
+        .with_columns(pl.col("URN").str.to_uppercase().alias("_urn"))
+        .join(
+            providers_by_urn(ret).rename({"URN": "_urn"}),
+            on="_urn",
+            how="inner",
+            maintain_order="left",
+        )
+        .drop("_urn")
+    )

@@ -17,6 +17,8 @@ import polars as pl
 from lineofsight.returns.ssda903.import_ import ssda903_tables_read
 from lineofsight.returns.ssda903.spec import BASE_YEAR, LAST_YEAR, TableSpec, ssda903_spec
 from lineofsight.validation.engine.returns import Return
+from lineofsight.validation.ssda903.derived import extra_columns_joined, extra_columns_split
+from lineofsight.validation.ssda903.providers import PROVIDER_TABLE
 
 # The exporter's and reader's table keys, to the names DfE's rule texts use.
 DFE_NAMES: dict[str, str] = {
@@ -82,10 +84,18 @@ def _typed(frame: pl.DataFrame, table: TableSpec | None) -> pl.DataFrame:
 
 
 def ssda903_return(
-    tables: Mapping[str, pl.DataFrame], *, year: int, previous: Return | None = None
+    tables: Mapping[str, pl.DataFrame],
+    *,
+    year: int,
+    previous: Return | None = None,
+    la_code: str | None = None,
+    providers: pl.DataFrame | None = None,
 ) -> Return:
     """The return for the collection year ending 31 March `year`, from string tables keyed by
-    the exporter's names (`episodes`) or DfE's (`Episodes`)."""
+    the exporter's names (`episodes`) or DfE's (`Episodes`). Columns beyond the spec's (the
+    derived PL_LA, PL_LOCATION, PL_DISTANCE; the XML form's Header UASC) are kept, as text.
+    `la_code` is the council's ONS code; `providers` the typed Ofsted provider list
+    (`providers.providers_read`), which becomes the `ProviderInfo` table."""
     spec = ssda903_spec(spec_year(year))
     by_dfe = {dfe: key for key, dfe in DFE_NAMES.items()}
     typed: dict[str, pl.DataFrame] = {}
@@ -94,19 +104,35 @@ def ssda903_return(
         if key not in DFE_NAMES:
             raise ValueError(f"SSDA903 {year}: no table called {name!r}")
         typed[DFE_NAMES[key]] = _typed(frame, spec.tables.get(key))
-    return Return(kind="ssda903", year=year, tables=typed, previous=previous)
+    if providers is not None:
+        typed[PROVIDER_TABLE] = providers
+    return Return(kind="ssda903", year=year, tables=typed, previous=previous, la_code=la_code)
 
 
 def ssda903_return_from_files(
-    paths: Sequence[Path], year: int | None = None, previous_paths: Sequence[Path] = ()
+    paths: Sequence[Path],
+    year: int | None = None,
+    previous_paths: Sequence[Path] = (),
+    *,
+    la_code: str | None = None,
+    providers: pl.DataFrame | None = None,
 ) -> Return:
     """The return read from SSDA903 CSV files (and last year's, if given). Values are not
     checked on the way in: a bad code or date is the rules' to report, with its file and line
     (`_where`). A file that is not a return's table, or dates too broken to tell the year
-    from (give `year`), raise ReturnError."""
-    found, tables, _ = ssda903_tables_read(paths, year=year)
+    from (give `year`), raise ReturnError. An episodes file may also carry DfE's derived
+    PL_LA, PL_LOCATION and PL_DISTANCE, and a header file the UASC flag: they are kept for
+    the rules (`derived.extra_columns_split`)."""
+    with extra_columns_split(paths) as (files, extras):
+        found, tables, _ = ssda903_tables_read(files, year=year)
+    tables = extra_columns_joined(tables, extras)
     previous = None
     if previous_paths:
-        last_year, last, _ = ssda903_tables_read(previous_paths, year=found - 1)
-        previous = ssda903_return(last, year=last_year)
-    return ssda903_return(tables, year=found, previous=previous)
+        with extra_columns_split(previous_paths) as (files, extras):
+            last_year, last, _ = ssda903_tables_read(files, year=found - 1)
+        previous = ssda903_return(
+            extra_columns_joined(last, extras), year=last_year, la_code=la_code
+        )
+    return ssda903_return(
+        tables, year=found, previous=previous, la_code=la_code, providers=providers
+    )

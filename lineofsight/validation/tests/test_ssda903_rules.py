@@ -19,6 +19,7 @@ from lineofsight.returns.ssda903.export import ssda903_tables, ssda903_write
 from lineofsight.synth.council import SyntheticCouncil
 from lineofsight.validation.engine.run import validate
 from lineofsight.validation.rulesets import ruleset
+from lineofsight.validation.ssda903.derived import derived_joined
 from lineofsight.validation.ssda903.rules import SSDA903_RULES
 from lineofsight.validation.ssda903.rules_2026 import SSDA903_RULES_2026
 from lineofsight.validation.ssda903.rulesets import DELETED_2026
@@ -297,22 +298,20 @@ def test_rulesets_by_year() -> None:
 # None: code lists are read for the return's own year (2016-17 here: SEX 1/2, PLACE with H5
 # and P2), and no rule written has a fixed date that a 2016-17 return cannot meet.
 YEAR_SENSITIVE: dict[str, str] = {}
-# What the records cannot give yet, so the export leaves blank and these rules rightly flag:
-# MOTHER (393, 607: no link from a looked-after young woman to her own child) and CONVICTED
-# (543: no conviction or caution record). And a fault of the synthetic generator: two missing
-# episodes of one child overlapping by a day (574). Each is named here so that any other
-# error still fails the test; the issue stays open until they are gone.
-KNOWN_GAPS = {
-    "393": "MOTHER: the model has no link to a looked-after young woman's own child",
-    "607": "MOTHER: as 393",
-    "543": "CONVICTED: the model has no conviction or youth caution record",
-    "574": "synth: two of a child's missing episodes overlap by a day",
-}
-# Rules needing a table 2016-17 lacks (SWEpisodes starts in 2023-24) or last year's return.
+# Rules the records cannot meet yet, each named with why, so that any other error still
+# fails the test. None now: motherhood (MOTHER, MC_DOB) and youth justice outcomes
+# (CONVICTED) are recorded, and a child's missing episodes no longer overlap (574).
+KNOWN_GAPS: dict[str, str] = {}
+# Rules needing a table 2016-17 lacks (SWEpisodes starts in 2023-24) or last year's return,
+# Ofsted's provider list, or the XML form's Header UASC flag (`columns`). The derived
+# placement fields and the council's code are the records' (as `database_ssda903_validated`).
 SKIPPED_IN_2017 = {
     rule.code
     for rule in SSDA903_RULES.values()
-    if rule.needs_previous or "SWEpisodes" in rule.tables
+    if rule.needs_previous
+    or "SWEpisodes" in rule.tables
+    or "ProviderInfo" in rule.tables
+    or rule.columns
 }
 
 
@@ -321,9 +320,13 @@ def walsall_tables(walsall: SyntheticCouncil) -> dict[str, pl.DataFrame]:
     return ssda903_tables(walsall.frames, year=2017)
 
 
-def test_walsall_2016_17_has_no_errors(walsall_tables: dict[str, pl.DataFrame]) -> None:
+def test_walsall_2016_17_has_no_errors(
+    walsall: SyntheticCouncil, walsall_tables: dict[str, pl.DataFrame]
+) -> None:
     rules = [r for r in ruleset("ssda903", 2025) if r.code not in YEAR_SENSITIVE]
-    result = validate(ssda903_return(walsall_tables, year=2017), rules)
+    tables = derived_joined(walsall_tables, walsall.frames)
+    ret = ssda903_return(tables, year=2017, la_code=walsall.info.la_code)
+    result = validate(ret, rules)
     errors = result.errors.filter(~pl.col("rule").is_in(list(KNOWN_GAPS)))
     assert errors.is_empty(), errors.head(20).to_dicts()
     assert set(result.skipped) == SKIPPED_IN_2017

@@ -26,6 +26,7 @@ def _children(rows: list[tuple[str, dt.date | None]]) -> pl.DataFrame:
             "born_on": [r[1] for r in rows],
             "ethnicity": ["WBRI"] * len(rows),
             "is_uasc": [False] * len(rows),
+            "motherhood_recorded": [False] * len(rows),
         }
     )
 

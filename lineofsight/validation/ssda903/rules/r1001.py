@@ -2,7 +2,10 @@
 year's episodes: read as fewer than 91 days looked after since the 14th birthday, or none
 since the 16th, or the latest episode ending in adoption (E11, E12). Short-break episodes
 (V3, V4) do not count; an open episode runs to 31 March; an episode in both years counts
-once. Children 20 or over at 31 March are not tested (two years of episodes cannot show it)."""
+once. With two years of episodes, children 20 or over at 31 March are not tested (their care
+at 14 to 16 is older than both returns). Where the return carries the earlier episodes
+(`EpisodesEarlier`: the records' return does), they count too and every care leaver is
+tested, as in DfE's own check over every year it holds."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ import polars as pl
 from lineofsight.validation.engine.returns import Return
 from lineofsight.validation.engine.rule import Rule
 from lineofsight.validation.ssda903.checks import birthday, found, year_end
+from lineofsight.validation.ssda903.history import episodes_known, whole_history
 
 FIELDS = ("IN_TOUCH", "ACTIV", "ACCOM")
 
@@ -22,11 +26,8 @@ def _days_since(age: int, end: pl.Expr) -> pl.Expr:
 
 def _check(ret: Return) -> pl.DataFrame:
     assert ret.previous is not None
-    cols = ["CHILD", "DECOM", "DEC", "REC", "LS"]
-    episodes = (
-        pl.concat([ret.table("Episodes").select(cols), ret.previous.table("Episodes").select(cols)])
-        .unique(["CHILD", "DECOM"], keep="first", maintain_order=True)
-        .join(ret.table("Header").unique("CHILD").select("CHILD", "DOB"), on="CHILD")
+    episodes = episodes_known(ret, "DEC", "REC", "LS").join(
+        ret.table("Header").unique("CHILD").select("CHILD", "DOB"), on="CHILD"
     )
     end = pl.col("DEC").fill_null(year_end(ret.year))
     latest = episodes.sort("CHILD", "DECOM").group_by("CHILD").agg(pl.col("REC").last())
@@ -37,9 +38,11 @@ def _check(ret: Return) -> pl.DataFrame:
         .agg(_days_since(14, end).sum().alias("from14"), _days_since(16, end).sum().alias("from16"))
     )
     relevant = care.filter((pl.col("from14") >= 91) & (pl.col("from16") >= 1))["CHILD"]
-    under_20 = ret.table("Header").filter(birthday(pl.col("DOB"), 20) > year_end(ret.year))
+    header = ret.table("Header")
+    if not whole_history(ret):
+        header = header.filter(birthday(pl.col("DOB"), 20) > year_end(ret.year))
     frame = ret.table("OC3").filter(
-        pl.col("CHILD").is_in(under_20["CHILD"].implode())
+        pl.col("CHILD").is_in(header["CHILD"].implode())
         & (pl.col("CHILD").is_in(adopted.implode()) | ~pl.col("CHILD").is_in(relevant.implode()))
     )
     return found("OC3", frame, fields=FIELDS)

@@ -1,4 +1,10 @@
-"""1002: a care leaver (OC3) with no episode in this or last year's return."""
+"""1002: a care leaver (OC3) with no episode of care.
+
+A file-based check reads this and last year's returns, so a care leaver whose care ended
+earlier is flagged (the false positive DfE's note warns of). Where the return carries the
+earlier episodes (`EpisodesEarlier`: the records' return does), those count too, as they do
+in DfE's own check over every year it holds.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +13,14 @@ import polars as pl
 from lineofsight.validation.engine.returns import Return
 from lineofsight.validation.engine.rule import Rule
 from lineofsight.validation.ssda903.checks import found
+from lineofsight.validation.ssda903.history import episodes_known
 
 FIELDS = ("IN_TOUCH", "ACTIV", "ACCOM")
 
 
 def _check(ret: Return) -> pl.DataFrame:
     assert ret.previous is not None
-    children = pl.concat([ret.table("Episodes")["CHILD"], ret.previous.table("Episodes")["CHILD"]])
+    children = episodes_known(ret)["CHILD"]
     frame = ret.table("OC3").filter(~pl.col("CHILD").is_in(children.implode()))
     return found("OC3", frame, fields=FIELDS)
 
