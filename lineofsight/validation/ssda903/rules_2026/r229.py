@@ -20,10 +20,9 @@ import polars as pl
 
 from lineofsight.validation.engine.returns import Return
 from lineofsight.validation.engine.rule import Rule
-from lineofsight.validation.ssda903.checks import TEMPORARY, found
+from lineofsight.validation.ssda903.checks import PLACEHOLDER_URN, TEMPORARY, found
 
 FIELDS = ("URN", "PLACE_PROVIDER")
-PLACEHOLDER_URN = "XXXXXXX"
 NOT_CHECKED = ("K3", "P1", "P3", "R1", "R2", "R5", *TEMPORARY, "Z11", "Z12", "Z13", "Z14")
 
 

@@ -15,10 +15,9 @@ import polars as pl
 
 from lineofsight.validation.engine.returns import Return
 from lineofsight.validation.engine.rule import Rule
-from lineofsight.validation.ssda903.checks import found
+from lineofsight.validation.ssda903.checks import PLACEHOLDER_URN, found
 
 FIELDS = ("URN",)
-PLACEHOLDER_URN = "XXXXXXX"
 
 
 def _check(ret: Return) -> pl.DataFrame:

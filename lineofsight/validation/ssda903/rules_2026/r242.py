@@ -11,10 +11,14 @@ import polars as pl
 
 from lineofsight.validation.engine.returns import Return
 from lineofsight.validation.engine.rule import Rule
-from lineofsight.validation.ssda903.checks import ADOPTION_PLACEMENTS, FOSTER_PLACEMENTS, found
+from lineofsight.validation.ssda903.checks import (
+    ADOPTION_PLACEMENTS,
+    FOSTER_PLACEMENTS,
+    PLACEHOLDER_URN,
+    found,
+)
 
 FIELDS = ("URN",)
-PLACEHOLDER_URN = "XXXXXXX"
 
 
 def _check(ret: Return) -> pl.DataFrame:
