@@ -141,3 +141,22 @@ def add_calendar_months(start: dt.date, months: int) -> dt.date:
 
 def add_weeks(start: dt.date, weeks: int) -> dt.date:
     return start + dt.timedelta(weeks=weeks)
+
+
+def working_days_between_series(starts: pl.Series, ends: pl.Series) -> pl.Series:
+    """Vectorised `working_days_between` on the national calendar: working days after each
+    start up to and including its end (negative if the end is earlier; null where either is
+    null). Dates outside the bank-holiday calendar are counted with weekends only beyond it."""
+    calendar = national_calendar()
+    begin = starts.cast(pl.Date)
+    finish = ends.cast(pl.Date)
+    mask = (begin.is_null() | finish.is_null()).to_numpy()
+    first = begin.fill_null(calendar.first).to_numpy().astype("datetime64[D]")
+    last = finish.fill_null(calendar.first).to_numpy().astype("datetime64[D]")
+    forward = last >= first
+    low = np.where(forward, first, last) + 1
+    high = np.where(forward, last, first) + 1
+    counts = np.busday_count(low, high, holidays=calendar._days_off)
+    signed = np.where(forward, counts, -counts).astype("float64")
+    signed[mask] = np.nan
+    return pl.Series(starts.name, signed).fill_nan(None).cast(pl.Int64)
