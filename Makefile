@@ -18,11 +18,15 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # Debian's chromium drives the browser tests (Playwright never downloads a browser here);
-# xmllint (libxml2-utils) checks exported XML against DfE's XSDs independently of our code.
+# xmllint (libxml2-utils) checks exported XML against DfE's XSDs independently of our code;
+# WeasyPrint's PDF board packs need Pango and a font, and poppler-utils reads them back in tests.
 browser-deps:
 	@missing=""; \
 	  command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	  command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
+	  command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	  ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	  fc-list 2>/dev/null | grep -qi liberation || missing="$$missing fonts-liberation"; \
 	  if [ -n "$$missing" ]; then \
 	    echo "installing Debian packages for the tests:$$missing"; \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -5,5 +5,6 @@ urlpatterns = [
     path("", include("lineofsight.timescales.urls")),
     path("", include("lineofsight.returns.urls")),
     path("", include("lineofsight.validation.urls")),
+    path("", include("lineofsight.reports.urls")),
     path("", include("lineofsight.frontend.urls")),
 ]

@@ -191,4 +191,62 @@ def sections_visible_to(viewer: User) -> dict[str, bool]:
         "timescale_settings": timescale_settings_change_allowed(viewer),
         "returns": returns_export_allowed(viewer),
         "validation": validation_allowed(viewer),
+        "scorecards": scorecards_allowed(viewer),
     }
+
+
+# Who may open board scorecards (aggregate figures; no child is named on them).
+SCORECARD_ROLES = frozenset(
+    {
+        Role.HEAD_OF_SERVICE,
+        Role.TEAM_MANAGER,
+        Role.PERFORMANCE_ANALYST,
+        Role.ADMINISTRATOR,
+        Role.ELECTED_MEMBER,
+    }
+)
+# Who writes the commentary a board reads beside the numbers.
+SCORECARD_COMMENTARY_ROLES = frozenset({Role.HEAD_OF_SERVICE, Role.TEAM_MANAGER})
+
+
+def scorecards_allowed(viewer: User) -> bool:
+    return _signed_in(viewer) and viewer.role in SCORECARD_ROLES
+
+
+def scorecard_team_allowed(viewer: User, team_code: str) -> bool:
+    """A team pack: a head of service, analyst or administrator sees any team's; a team
+    manager only their own current teams'."""
+    if not scorecards_allowed(viewer) or viewer.role == Role.ELECTED_MEMBER:
+        return False
+    if viewer.role == Role.TEAM_MANAGER:
+        return _current_teams_of(viewer).filter(code=team_code).exists()
+    return True
+
+
+def scorecard_commentary_allowed(viewer: User, *, team_code: str | None) -> bool:
+    """Heads of service write any pack's commentary; team managers their own team's pack."""
+    if not _signed_in(viewer) or viewer.role not in SCORECARD_COMMENTARY_ROLES:
+        return False
+    if viewer.role == Role.TEAM_MANAGER:
+        return team_code is not None and scorecard_team_allowed(viewer, team_code)
+    return True
+
+
+def children_visible_among(viewer: User, child_ids: list[str]) -> set[str]:
+    """Which of these children's records the viewer may open (for a list behind a number):
+    every one for a head of service; for a team manager those open to, or allocated in, their
+    current teams; none for anyone else."""
+    if not _signed_in(viewer) or not child_ids:
+        return set()
+    if viewer.role == Role.HEAD_OF_SERVICE:
+        return set(child_ids)
+    if viewer.role != Role.TEAM_MANAGER:
+        return set()
+    teams = _current_teams_of(viewer)
+    open_here = CaseloadEntry.objects.filter(
+        child__child_id__in=child_ids, team__in=teams
+    ).values_list("child__child_id", flat=True)
+    allocated = Allocation.objects.filter(
+        current_on(council_today()), child__child_id__in=child_ids, team__in=teams
+    ).values_list("child__child_id", flat=True)
+    return set(open_here) | set(allocated)

@@ -23,11 +23,20 @@ class IndicatorValue(models.Model):
     denominator = models.FloatField(null=True, blank=True)
     value = models.FloatField(null=True, blank=True)
     computed_at = models.DateTimeField(auto_now_add=True)
+    # The board pack snapshot this value was presented in (values are kept per snapshot).
+    snapshot = models.ForeignKey(
+        "reports.ScorecardSnapshot",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="values",
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=[
+                    "snapshot",
                     "code",
                     "version",
                     "period_start",

@@ -537,3 +537,24 @@ def _population_for(
     if years:
         return population[(number, years[0])], years[0], f"ons {years[0]}"
     raise UnknownCouncilError(f"No population estimate for LA {number}")
+
+
+def lait_label_year(label: str) -> tuple[int, int] | None:
+    """(year ending 31 March, priority) of a single-year LAIT `Years` label, else None."""
+    return _year_of(label)
+
+
+def lait_value_text(text: str | None) -> float | None:
+    """A LAIT `Values` text as a number; None for '-', 'c', 'x' and other suppressions."""
+    return _value(text)
+
+
+def child_population(la_number: int, mid_year: int, *, root: Path = DATA_ROOT) -> int | None:
+    """ONS mid-year estimate of children aged 0-17 for the council, from the nearest year
+    published (DfE's rates for 2016-17 use mid-2016)."""
+    population, _ = _population(root)
+    years = sorted(year for number, year in population if number == la_number)
+    if not years:
+        return None
+    nearest = min(years, key=lambda year: (abs(year - mid_year), -year))
+    return population[(la_number, nearest)]

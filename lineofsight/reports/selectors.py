@@ -1,0 +1,146 @@
+"""Reads for board pack pages: the computed pack, its commentary, and the children behind a
+number (only those the viewer may see, and each list audited)."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+import polars as pl
+from django.core.exceptions import PermissionDenied
+from django.db.models import Max
+
+from lineofsight.accounts.access import (
+    children_visible_among,
+    scorecard_team_allowed,
+    scorecards_allowed,
+)
+from lineofsight.accounts.models import User
+from lineofsight.core.domain.published import CouncilInfo, UnknownCouncilError, find_council
+from lineofsight.core.models import AuditAction, AuditEvent, Council
+from lineofsight.core.selectors import council_get
+from lineofsight.indicators.domain.engine import children_counted
+from lineofsight.indicators.domain.periods import Period
+from lineofsight.reports.domain.packs import Pack
+from lineofsight.reports.domain.scorecard import Scorecard, scorecard_build
+from lineofsight.reports.models import ScorecardCommentary, ScorecardSnapshot
+from lineofsight.reports.outputs.commentary import Commentary
+from lineofsight.reports.sources import frames_from_database
+from lineofsight.reports.versions import code_version
+
+_CACHE: OrderedDict[tuple[object, ...], Scorecard] = OrderedDict()
+_CACHE_SIZE = 16
+_LOCK = threading.Lock()
+
+
+def council_info(council: Council | None = None) -> CouncilInfo | None:
+    """The installation's council as DfE's tables know it (for comparators and population)."""
+    council = council or council_get()
+    if council is None:
+        return None
+    if council.la_number:
+        return CouncilInfo(
+            name=council.name,
+            la_number=council.la_number,
+            la_code=council.la_code,
+            region=council.region,
+        )
+    try:
+        return find_council(council.name)
+    except (UnknownCouncilError, FileNotFoundError):
+        return None
+
+
+def _data_version() -> tuple[object, ...]:
+    """Changes whenever the records do (every write is audited), so a cached pack is never
+    older than the records it was computed from."""
+    latest = AuditEvent.objects.exclude(action=AuditAction.VIEWED).aggregate(Max("id"))
+    return (latest["id__max"],)
+
+
+def scorecard_get(
+    viewer: User, *, pack: Pack, period: Period, team: str | None = None
+) -> Scorecard:
+    """The pack computed from the records for the period (and team)."""
+    if not scorecards_allowed(viewer):
+        raise PermissionDenied("You cannot see board scorecards")
+    if team is not None and not scorecard_team_allowed(viewer, team):
+        raise PermissionDenied("You cannot see this team's scorecard")
+    key = (pack.code, period, team, *_data_version())
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    card = scorecard_build(
+        pack=pack,
+        period=period,
+        frames=frames_from_database(),
+        council=council_info(),
+        source="Line of Sight records",
+        code_version=code_version(),
+        team=team,
+    )
+    with _LOCK:
+        _CACHE[key] = card
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return card
+
+
+def scorecard_cache_clear() -> None:
+    with _LOCK:
+        _CACHE.clear()
+
+
+def commentary_latest(*, board: str, period: str, team: str | None) -> dict[str, Commentary]:
+    """The latest commentary for each key of the pack and period."""
+    latest: dict[str, Commentary] = {}
+    rows = ScorecardCommentary.objects.filter(
+        board=board, period=period, team=team or ""
+    ).select_related("author")
+    for row in rows:  # newest first
+        if row.key not in latest:
+            latest[row.key] = Commentary(
+                text=row.text,
+                author=row.author.get_full_name() or row.author.username,
+                written_at=row.written_at,
+            )
+    return latest
+
+
+def commentary_history(
+    *, board: str, period: str, team: str | None, key: str
+) -> list[ScorecardCommentary]:
+    return list(
+        ScorecardCommentary.objects.filter(
+            board=board, period=period, team=team or "", key=key
+        ).select_related("author")
+    )
+
+
+def snapshots_list(*, board: str | None = None) -> list[ScorecardSnapshot]:
+    rows = ScorecardSnapshot.objects.all()
+    if board:
+        rows = rows.filter(board=board)
+    return list(rows.defer("document")[:50])
+
+
+def children_behind(
+    viewer: User, card: Scorecard, *, code: str, period: str
+) -> tuple[pl.DataFrame, int]:
+    """The counted rows behind one number that the viewer may see (and how many are hidden
+    from them); the list is audited with every child named, as an opened record would be."""
+    rows = children_counted(card.rows, code=code, period=period)
+    child_ids = [c for c in rows["child_id"].unique().to_list() if c]
+    visible = children_visible_among(viewer, child_ids)
+    shown = rows.filter(pl.col("child_id").is_in(sorted(visible)))
+    hidden = rows.filter(pl.col("child_id").is_not_null()).height - shown.height
+    if shown.height:
+        AuditEvent.objects.create(
+            actor=viewer,
+            action=AuditAction.VIEWED,
+            record_type="indicator_children",
+            record_key=f"{card.board}/{code}/{period}"[:60],
+            detail={"child_ids": sorted(visible), "team": card.team or ""},
+        )
+    return shown, hidden
