@@ -26,6 +26,7 @@ from lineofsight.indicators.definitions.base import (
 )
 from lineofsight.indicators.definitions.common import age_on, table
 from lineofsight.indicators.domain.periods import Period, periods_frame
+from lineofsight.journey.domain.frame_schema import TABLES
 from lineofsight.timescales.domain.engine import obligations
 from lineofsight.timescales.domain.timescale import TimescaleConfig
 
@@ -90,12 +91,15 @@ def indicators_run(
     if not periods:
         raise ValueError("no periods to compute")
     frame = periods_frame(periods)
-    inputs = dict(frames)
+    # Every journey table, empty where the frames lack it (a council that loaded only an
+    # SSDA903 return still gets every indicator, the others empty).
+    inputs = {name: table(frames, name) for name in TABLES} | dict(frames)
+    frames = inputs
     if any("obligations" in definition.inputs for definition in definitions):
         # One run of the timescale engine serves every timeliness measure of every period:
         # due and met dates do not change with the as-of date, only what is known by then.
         inputs["obligations"] = obligations(
-            frames, as_of=max(period.end for period in periods), config=config
+            dict(frames), as_of=max(period.end for period in periods), config=config
         )
     parts = []
     for definition in definitions:

@@ -151,7 +151,7 @@ def _ending(first: str, second: str, label: str) -> int:
 def _month_number(text: str, label: str) -> int:
     number = int(text)
     if not 1 <= number <= 12:
-        raise PeriodError(f"{label!r}: month {text} is not 01 to 12")
+        raise PeriodError(f"{label!r}: month {text} is not 01 to 12; use {PERIOD_FORMS}")
     return number
 
 
