@@ -39,7 +39,8 @@ def test_the_issue_areas_are_all_covered():
 @pytest.mark.parametrize("definition", DEFINITIONS, ids=lambda d: d.code)
 def test_each_definition_is_declared_in_full(definition: IndicatorDefinition):
     assert REF.match(definition.ref), definition.ref
-    assert definition.title and definition.title[0].isupper()
+    assert definition.title
+    assert definition.title[0].isupper()
     assert len(definition.description) > 60
     assert definition.source
     assert definition.version >= 1

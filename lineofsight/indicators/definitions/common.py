@@ -47,15 +47,31 @@ def _day(column: str) -> pl.Expr:
     return pl.col(column).cast(pl.Date)
 
 
+def _matched(
+    frame: pl.DataFrame, dates: dict[str, pl.Expr], keep: pl.Expr, periods: pl.DataFrame
+) -> pl.DataFrame:
+    """The rows of `frame` for each period where `keep` holds over the `dates` columns: only
+    row numbers and dates are crossed with the periods, then the rows gathered (crossing a
+    wide table with 36 periods would copy it 36 times before filtering)."""
+    index = frame.select(
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"),
+        *(expr.alias(name) for name, expr in dates.items()),
+    )
+    hits = (
+        index.filter(pl.col("_day").is_not_null())
+        .join(periods, how="cross")
+        .filter(keep)
+        .select("_row", *periods.columns)
+    )
+    # Every column of `periods` comes along (a definition may add its own, a year before).
+    return frame[hits["_row"]].hstack(hits.select(periods.columns))
+
+
 def during(frame: pl.DataFrame, on: str, periods: pl.DataFrame) -> pl.DataFrame:
     """Each row whose date `on` falls from a period's `start` to its `end` (inclusive), once per
     such period, with the period's `period`, `start` and `end` columns added."""
-    day = _day(on)
-    return (
-        frame.filter(day.is_not_null())
-        .join(periods, how="cross")
-        .filter(day.is_between(pl.col("start"), pl.col("end")))
-    )
+    keep = pl.col("_day").is_between(pl.col("start"), pl.col("end"))
+    return _matched(frame, {"_day": _day(on)}, keep, periods)
 
 
 def open_on(
@@ -64,13 +80,12 @@ def open_on(
     """Each row open at a period's end, once per such period: started on or before `end` and
     not ended by then (an end on the day itself closes it: a plan ended on 31 March is not open
     at 31 March, as the CIN census and SSDA903 count)."""
-    start = _day(started)
-    rows = frame.filter(start.is_not_null()).join(periods, how="cross")
-    still_open = start <= pl.col("end")
-    if ended is not None:
-        stop = _day(ended)
-        still_open = still_open & (stop.is_null() | (stop > pl.col("end")))
-    return rows.filter(still_open)
+    if ended is None:
+        return _matched(frame, {"_day": _day(started)}, pl.col("_day") <= pl.col("end"), periods)
+    keep = (pl.col("_day") <= pl.col("end")) & (
+        pl.col("_stop").is_null() | (pl.col("_stop") > pl.col("end"))
+    )
+    return _matched(frame, {"_day": _day(started), "_stop": _day(ended)}, keep, periods)
 
 
 def counted(
@@ -148,7 +163,9 @@ def _obligations(frames: Frames, rules: Iterable[str]) -> pl.DataFrame:
     rows = frames.get("obligations")
     if rows is None:
         raise KeyError("the timescale engine's obligations are not in the frames")
-    return rows.filter(pl.col("rule").cast(pl.String).is_in(list(rules)))
+    # Compared as the engine's Enum, not cast to text (much the cheaper on every obligation).
+    wanted = pl.Series(list(rules), dtype=rows["rule"].dtype).implode()
+    return rows.filter(pl.col("rule").is_in(wanted))
 
 
 def obligations_due(frames: Frames, rules: Iterable[str], periods: pl.DataFrame) -> pl.DataFrame:

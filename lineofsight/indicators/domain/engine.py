@@ -121,12 +121,19 @@ def _empty_rows() -> pl.DataFrame:
 
 
 def _attributed(rows: pl.DataFrame, frames: Frames) -> pl.DataFrame:
-    rows = rows.with_row_index("_row").sort("on", nulls_last=True)
-    held = _holders(frames)
-    rows = (
-        rows.with_columns(pl.col("child_id").fill_null("").alias("_child"))
-        .join_asof(
-            held,
+    """Who held each row's child on its date, and the child's characteristics then. Worked out
+    once per distinct (child, date): snapshot indicators share their children and period ends,
+    so that is a small fraction of the rows."""
+    child = pl.col("child_id").fill_null("").alias("_child")
+    # Rows meet their key by a 64-bit hash of the child's id and the date: joining 1.5 million
+    # rows on a number is far cheaper than on text, and a collision among one council's
+    # children is not credible (the timescale engine relies on the same).
+    hashed = pl.col("child_id").fill_null("").hash(seed=0).alias("_hash")
+    keys = rows.select(child, hashed, "on").unique(["_hash", "on"]).drop_nulls("on").sort("on")
+    age = age_on(pl.col("_born"), pl.col("on"))
+    keys = (
+        keys.join_asof(
+            _holders(frames),
             left_on="on",
             right_on="_started",
             by="_child",
@@ -134,50 +141,64 @@ def _attributed(rows: pl.DataFrame, frames: Frames) -> pl.DataFrame:
             check_sortedness=False,
         )
         .with_columns(
-            (
+            # an allocation ended on the day no longer holds the child, as `open_on` and the
+            # access rules read an end date
+            current := (
                 pl.col("_started").is_not_null()
-                & (pl.col("_ended").is_null() | (pl.col("_ended") >= pl.col("on")))
-            ).alias("_current")
+                & (pl.col("_ended").is_null() | (pl.col("_ended") > pl.col("on")))
+            )
         )
         .with_columns(
-            pl.coalesce("team_id", pl.when("_current").then("_team")).alias("team_id"),
-            pl.coalesce("worker_id", pl.when("_current").then("_worker")).alias("worker_id"),
+            pl.when(current).then("_team").alias("_held_team"),
+            pl.when(current).then("_worker").alias("_held_worker"),
         )
-        .drop("_started", "_ended", "_team", "_worker", "_current")
+        .drop("_started", "_ended", "_team", "_worker")
     )
-    rows = _with_need(rows, frames)
-    children = _children(frames)
-    rows = rows.join(children, left_on="_child", right_on="_child", how="left")
-    teams = table(frames, "team").select(pl.col("code").alias("team_id"), pl.col("name"))
-    workers = table(frames, "worker").select(
-        pl.col("staff_id").alias("worker_id"),
-        pl.concat_str("given_name", "family_name", separator=" ").alias("worker_name"),
+    keys = _with_need(keys, frames).join(_children(frames), on="_child", how="left")
+    keys = keys.with_columns(
+        pl.when(pl.col("_child") == "")
+        .then(None)
+        .when(pl.col("_born").is_null() | (pl.col("_born") > pl.col("on")))
+        .then(pl.lit("Unborn"))
+        .when(age < 1)
+        .then(pl.lit("Under 1"))
+        .when(age < 5)
+        .then(pl.lit("1 to 4"))
+        .when(age < 10)
+        .then(pl.lit("5 to 9"))
+        .when(age < 16)
+        .then(pl.lit("10 to 15"))
+        .otherwise(pl.lit("16 and over"))
+        .alias("age_band"),
+    ).drop("_born")
+    teams = table(frames, "team")
+    team_names = dict(zip(teams["code"], teams["name"], strict=True))
+    workers = table(frames, "worker")
+    worker_names = dict(
+        zip(
+            workers["staff_id"],
+            (workers["given_name"] + " " + workers["family_name"]),
+            strict=True,
+        )
     )
-    age = age_on(pl.col("_born"), pl.col("on"))
-    return (
-        rows.join(teams, on="team_id", how="left")
-        .join(workers, on="worker_id", how="left")
+    out = (
+        rows.with_columns(hashed)
+        .join(keys.drop("_child"), on=["_hash", "on"], how="left", maintain_order="left")
         .with_columns(
-            pl.coalesce("name", "team_id", pl.lit(NOT_ALLOCATED)).alias("team"),
-            pl.coalesce("worker_name", "worker_id", pl.lit(NOT_ALLOCATED)).alias("worker"),
-            pl.when(pl.col("child_id").is_null())
-            .then(None)
-            .when(pl.col("_born").is_null() | (pl.col("_born") > pl.col("on")))
-            .then(pl.lit("Unborn"))
-            .when(age < 1)
-            .then(pl.lit("Under 1"))
-            .when(age < 5)
-            .then(pl.lit("1 to 4"))
-            .when(age < 10)
-            .then(pl.lit("5 to 9"))
-            .when(age < 16)
-            .then(pl.lit("10 to 15"))
-            .otherwise(pl.lit("16 and over"))
-            .alias("age_band"),
+            pl.coalesce("team_id", "_held_team").alias("team_id"),
+            pl.coalesce("worker_id", "_held_worker").alias("worker_id"),
         )
-        .sort("_row")
-        .drop("_row", "_child", "_born", "name", "worker_name")
     )
+    return out.with_columns(
+        pl.col("team_id")
+        .replace_strict(team_names, default=pl.col("team_id"), return_dtype=pl.String)
+        .fill_null(NOT_ALLOCATED)
+        .alias("team"),
+        pl.col("worker_id")
+        .replace_strict(worker_names, default=pl.col("worker_id"), return_dtype=pl.String)
+        .fill_null(NOT_ALLOCATED)
+        .alias("worker"),
+    ).drop("_hash", "_held_team", "_held_worker")
 
 
 def _holders(frames: Frames) -> pl.DataFrame:

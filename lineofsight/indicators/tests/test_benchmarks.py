@@ -2,13 +2,13 @@
 
 import pytest
 
+from lineofsight.core.domain.published import DATA_ROOT
 from lineofsight.indicators.domain.benchmarks import (
     comparators,
     neighbour_model_for,
     neighbour_models,
     quartile_band,
 )
-from lineofsight.core.domain.published import DATA_ROOT
 
 WALSALL, WOLVERHAMPTON, SANDWELL = 335, 336, 333
 
@@ -100,6 +100,7 @@ def test_quartile_band_a_is_always_the_best_quartile(value, polarity, band):
 def test_a_councils_band_is_read_against_every_council_that_year():
     # Walsall's re-referral rate 21.7 % sat above England's median council in 2016-17.
     found = comparators(measure="ReReferral", year=2017, la_number=WALSALL, polarity="lower")
+    assert found.quartiles is not None
     low, middle, high = found.quartiles
     assert low < middle < high
     assert middle < 21.7 <= high

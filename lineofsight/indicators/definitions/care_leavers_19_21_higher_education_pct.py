@@ -1,0 +1,56 @@
+"""CL-06 Care leavers aged 19-21 in higher education (%)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lineofsight.indicators.definitions._leavers import (
+    COHORT_19_21,
+    HIGHER_EDUCATION,
+    cohort,
+    cohort_counted,
+)
+from lineofsight.indicators.definitions.base import (
+    Area,
+    Benchmark,
+    IndicatorDefinition,
+    Kind,
+    PeriodKind,
+    Polarity,
+    Unit,
+)
+from lineofsight.indicators.definitions.common import Frames
+
+
+def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+    rows = cohort(frames, periods, COHORT_19_21)
+    return cohort_counted(
+        rows,
+        numerator=pl.col("activity").is_in(HIGHER_EDUCATION).fill_null(False),
+    )
+
+
+DEFINITION = IndicatorDefinition(
+    code="care_leavers_19_21_higher_education_pct",
+    ref="CL-06",
+    title="Care leavers aged 19-21 in higher education",
+    description=(
+        "Care leavers (former relevant young people: looked after for 13 weeks since their "
+        "14th birthday, some of it after the 16th, leaving care at 16 or over other than "
+        "home, to an order, adoption or another council) whose 19th, 20th or 21st birthday "
+        "falls in the period, who had left care by it and had not died; their status is "
+        "the care-leaver record nearest the birthday within three months either side. The "
+        "share in higher education (study beyond A level), full- or part-time. Not in "
+        "touch, refused contact or no record stay in the base. Source: DfE 'Children looked "
+        "after in England including adoption' (care leavers); LAIT 'LAC_19_HE'."
+    ),
+    source="DfE SSDA903 (OC3)",
+    area=Area.CARE_LEAVERS,
+    unit=Unit.PERCENT,
+    polarity=Polarity.HIGHER,
+    period_kind=PeriodKind.DURING,
+    kind=Kind.PERCENT,
+    inputs=("child", "cla_episode", "care_leaver_status"),
+    compute=compute,
+    benchmark=Benchmark(lait="LAC_19_HE"),
+)

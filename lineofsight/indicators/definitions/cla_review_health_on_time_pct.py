@@ -1,0 +1,52 @@
+"""CLA-23 Review health assessments on time (%)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lineofsight.indicators.definitions._outcomes import obligations_of
+from lineofsight.indicators.definitions.base import (
+    Area,
+    IndicatorDefinition,
+    Kind,
+    PeriodKind,
+    Polarity,
+    Unit,
+)
+from lineofsight.indicators.definitions.common import Frames, counted, during, on_time
+
+
+def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+    # Due in the period (as `obligations_due`, without casting every rule to text).
+    rows = during(obligations_of(frames, ["T-46"]), "due_on", periods)
+    return counted(
+        rows,
+        item="obligation_id",
+        on="due_on",
+        numerator=on_time(),
+        team="team_id",
+        worker="worker_id",
+    )
+
+
+DEFINITION = IndicatorDefinition(
+    code="cla_review_health_on_time_pct",
+    ref="CLA-23",
+    title="Review health assessments on time",
+    description=(
+        "Of review health assessments due in the period (timescale T-46: 6 months after the "
+        "previous assessment, initial or review, for a child under 5 on its date; 12 months "
+        "from 5), the share done by the due date. One done after the period ended counts as "
+        "not done in it; a clock stops when the period of care ends before it falls due. The "
+        "team and worker are those responsible on the due date. Source: local; CPPCR reg 7 "
+        "and Schedule 1."
+    ),
+    source="local",
+    area=Area.LOOKED_AFTER,
+    unit=Unit.PERCENT,
+    polarity=Polarity.HIGHER,
+    period_kind=PeriodKind.DURING,
+    kind=Kind.PERCENT,
+    inputs=("obligations", "cla_episode", "child", "health_check"),
+    compute=compute,
+)

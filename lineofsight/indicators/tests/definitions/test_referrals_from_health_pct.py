@@ -1,0 +1,33 @@
+"""FD-08 referrals from health: the referral's source code."""
+
+import datetime as dt
+
+import polars as pl
+
+from lineofsight.indicators.definitions.referrals_from_health_pct import DEFINITION
+from lineofsight.indicators.tests.frames import build, counted_rows, value_of
+
+# One referral from each of six sources in the year, and a police referral before it.
+SOURCES = {"R1": "6", "R2": "2A", "R3": "2B", "R4": "3A", "R5": "3F", "R6": "1A"}
+FRAMES = build(
+    referral=[
+        {"key": key, "child_id": f"C{key}", "referred_on": dt.date(2016, 6, 1), "source": code}
+        for key, code in SOURCES.items()
+    ]
+    + [{"key": "R0", "child_id": "C0", "referred_on": dt.date(2016, 3, 31), "source": "6"}]
+)
+
+
+def test_each_referral_is_listed_and_those_from_health_flagged():
+    rows = counted_rows(DEFINITION, FRAMES, "2016-17")
+    assert rows["item"].to_list() == list(SOURCES)
+    assert rows["denominator"].to_list() == [1.0] * 6
+    flagged = rows.filter(pl.col("numerator") > 0)["item"].to_list()
+    # Health is 3A-3F (here a GP and 'other health').
+    assert flagged == ["R4", "R5"]
+
+
+def test_value_is_the_share_of_referrals():
+    numerator, denominator, value = value_of(DEFINITION, FRAMES, "2016-17")
+    assert (numerator, denominator) == (2.0, 6.0)
+    assert value == 100 * 2 / 6
