@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DEMO_PASSWORD ?= line-of-sight-demo
 
-.PHONY: install demo serve test lint types contracts checks pytest browser-deps shared-data benchmarks clean
+.PHONY: install demo serve test lint types contracts checks pytest browser-deps pdf-deps shared-data benchmarks clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,21 +19,30 @@ install: $(STAMP)
 
 # Debian's chromium drives the browser tests (Playwright never downloads a browser here);
 # xmllint (libxml2-utils) checks exported XML against DfE's XSDs independently of our code;
-# WeasyPrint's PDF board packs need Pango and a font, and poppler-utils reads them back in tests.
-browser-deps:
+# poppler-utils reads PDF board packs back in tests.
+browser-deps: pdf-deps
 	@missing=""; \
 	  command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	  command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
 	  command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
-	  ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
-	  fc-list 2>/dev/null | grep -qi liberation || missing="$$missing fonts-liberation"; \
 	  if [ -n "$$missing" ]; then \
 	    echo "installing Debian packages for the tests:$$missing"; \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	  fi
 
-demo: install shared-data
+# WeasyPrint (PDF board packs) needs Debian's Pango and a font, in the product as in the tests.
+pdf-deps:
+	@missing=""; \
+	  ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	  fc-list 2>/dev/null | grep -qi liberation || missing="$$missing fonts-liberation fontconfig"; \
+	  if [ -n "$$missing" ]; then \
+	    echo "installing Debian packages for PDF board packs:$$missing"; \
+	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	  fi
+
+demo: install shared-data pdf-deps
 	mkdir -p var
 	$(BIN)/lineofsight migrate --noinput
 	$(BIN)/lineofsight synth --la Walsall --year 2017 --seed 1 --if-empty

@@ -223,6 +223,15 @@ def scorecard_team_allowed(viewer: User, team_code: str) -> bool:
     return True
 
 
+def scorecard_teams_visible_to(viewer: User) -> QuerySet[Team]:
+    """The teams whose pack the viewer may open (the same rule as `scorecard_team_allowed`)."""
+    if not scorecards_allowed(viewer) or viewer.role == Role.ELECTED_MEMBER:
+        return Team.objects.none()
+    if viewer.role == Role.TEAM_MANAGER:
+        return _current_teams_of(viewer)
+    return Team.objects.all()
+
+
 def scorecard_commentary_allowed(viewer: User, *, team_code: str | None) -> bool:
     """Heads of service write any pack's commentary; team managers their own team's pack."""
     if not _signed_in(viewer) or viewer.role not in SCORECARD_COMMENTARY_ROLES:

@@ -51,10 +51,26 @@ def council_info(council: Council | None = None) -> CouncilInfo | None:
         return None
 
 
+# Audited events that change no record a pack is computed from: reading and downloading,
+# signing in, and the packs' own commentary and snapshots (read beside the pack, not into it).
+_NOT_RECORD_CHANGES = (
+    AuditAction.VIEWED,
+    AuditAction.EXPORTED,
+    AuditAction.SIGNED_IN,
+    AuditAction.SIGN_IN_FAILED,
+)
+_PACK_RECORD_TYPES = ("scorecard_commentary", "scorecard_snapshot")
+
+
 def _data_version() -> tuple[object, ...]:
     """Changes whenever the records do (every write is audited), so a cached pack is never
-    older than the records it was computed from."""
-    latest = AuditEvent.objects.exclude(action=AuditAction.VIEWED).aggregate(Max("id"))
+    older than the records it was computed from; saving commentary or downloading a pack
+    does not throw the computed pack away."""
+    latest = (
+        AuditEvent.objects.exclude(action__in=_NOT_RECORD_CHANGES)
+        .exclude(record_type__in=_PACK_RECORD_TYPES)
+        .aggregate(Max("id"))
+    )
     return (latest["id__max"],)
 
 
@@ -126,21 +142,27 @@ def snapshots_list(*, board: str | None = None) -> list[ScorecardSnapshot]:
 
 
 def children_behind(
-    viewer: User, card: Scorecard, *, code: str, period: str
+    viewer: User, card: Scorecard, *, code: str, period: str, limit: int | None = None
 ) -> tuple[pl.DataFrame, int]:
-    """The counted rows behind one number that the viewer may see (and how many are hidden
-    from them); the list is audited with every child named, as an opened record would be."""
+    """The counted rows behind one number that the viewer may see, the first `limit` of them
+    (and how many rows are of children hidden from them); the list is audited naming every
+    child it shows, as an opened record would be, and only those."""
     rows = children_counted(card.rows, code=code, period=period)
     child_ids = [c for c in rows["child_id"].unique().to_list() if c]
     visible = children_visible_among(viewer, child_ids)
     shown = rows.filter(pl.col("child_id").is_in(sorted(visible)))
     hidden = rows.filter(pl.col("child_id").is_not_null()).height - shown.height
+    if limit is not None:
+        shown = shown.head(limit)
     if shown.height:
         AuditEvent.objects.create(
             actor=viewer,
             action=AuditAction.VIEWED,
             record_type="indicator_children",
             record_key=f"{card.board}/{code}/{period}"[:60],
-            detail={"child_ids": sorted(visible), "team": card.team or ""},
+            detail={
+                "child_ids": sorted(set(shown["child_id"].to_list())),
+                "team": card.team or "",
+            },
         )
     return shown, hidden

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -70,7 +71,10 @@ def scorecard_snapshot_create(
     level = OrgUnitLevel.TEAM if card.team else OrgUnitLevel.LA
     unit = card.team or card.council or "council"
     values = []
-    seen: set[tuple[str, str]] = set()
+    # A value is kept once per indicator and dates: two labels can name the same dates (the
+    # financial year 2016-17 is also the twelve months to 2017-03 of a rolling trend), and an
+    # indicator may sit on more than one section of a pack.
+    seen: set[tuple[str, dt.date, dt.date]] = set()
     for line in card.lines:
         points = [(card.period.label, line.numerator, line.denominator, line.value)]
         rows = card.values.filter(card.values["code"] == line.code)
@@ -81,10 +85,10 @@ def scorecard_snapshot_create(
             ).iter_rows()
         )
         for label, num, den, value in points:
-            if (line.code, label) in seen:
-                continue
-            seen.add((line.code, label))
             period = period_parse(label)
+            if (line.code, period.start, period.end) in seen:
+                continue
+            seen.add((line.code, period.start, period.end))
             values.append(
                 IndicatorValue(
                     snapshot=snapshot,

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,14 +18,16 @@ from django.views.decorators.http import require_POST
 
 from lineofsight.accounts.access import (
     scorecard_commentary_allowed,
+    scorecard_team_allowed,
+    scorecard_teams_visible_to,
     scorecards_allowed,
-    teams_visible_to,
 )
 from lineofsight.accounts.models import Role, User
 from lineofsight.core.selectors import council_get, council_today
 from lineofsight.core.services import list_export
 from lineofsight.indicators.domain.engine import BREAKDOWN_TITLES, indicator_values
 from lineofsight.indicators.domain.periods import Period, PeriodError, financial_year, period_parse
+from lineofsight.people.models import Team
 from lineofsight.reports.domain.charts import trend_chart_svg
 from lineofsight.reports.domain.packs import Pack, PackError, packs_load
 from lineofsight.reports.domain.scorecard import Line, Scorecard
@@ -85,20 +87,39 @@ def _period(request: HttpRequest) -> tuple[Period, str | None]:
         return _default_period(), PERIOD_HINT
 
 
+def _period_or_400(request: HttpRequest) -> Period:
+    """The period a download, commentary or snapshot is for. Not the default in place of a
+    mistyped one: a comment or a stored pack would silently land on another period."""
+    period, error = _period(request)
+    if error:
+        raise BadRequest(error)
+    return period
+
+
 def _team(request: HttpRequest, viewer: User, pack: Pack) -> str | None:
+    """The team of a team pack: the one asked for, or the first the viewer may see."""
     if not pack.per_team:
         return None
     team = request.GET.get("team", "").strip()
     if team:
+        if not scorecard_team_allowed(viewer, team):
+            raise PermissionDenied("You cannot see this team's scorecard")
+        if not Team.objects.filter(code=team).exists():
+            raise Http404("No such team")
         return team
-    first = teams_visible_to(viewer).order_by("name").first()
-    if first is None and viewer.role in {Role.PERFORMANCE_ANALYST, Role.ADMINISTRATOR}:
-        from lineofsight.people.models import Team
-
-        first = Team.objects.order_by("name").first()
+    first = scorecard_teams_visible_to(viewer).order_by("name").first()
     if first is None:
         raise PermissionDenied("You have no team to see a team pack for")
     return str(first.code)
+
+
+def _store_allowed(viewer: User, team: str | None) -> bool:
+    """Who may store a pack as presented: whoever may write its commentary, and analysts and
+    administrators (who prepare the packs)."""
+    return scorecard_commentary_allowed(viewer, team_code=team) or viewer.role in {
+        Role.PERFORMANCE_ANALYST,
+        Role.ADMINISTRATOR,
+    }
 
 
 def _query(period: Period, team: str | None) -> str:
@@ -132,7 +153,9 @@ def _line_views(card: Scorecard, commentary: dict[str, Any]) -> list[dict[str, A
             lines.append(
                 {
                     "line": line,
-                    "chart": mark_safe(trend_chart_svg(line, width=560, height=200)),  # noqa: S308
+                    "chart": mark_safe(  # noqa: S308 (built from escaped values)
+                        trend_chart_svg(line, width=560, height=200, council=card.council)
+                    ),
                     "commentary": commentary.get(f"{section.key}/{line.code}"),
                     "key": f"{section.key}/{line.code}",
                 }
@@ -156,20 +179,26 @@ def board(request: HttpRequest, board: str) -> HttpResponse:
     for line in card.lines:
         if line.rag:
             rag[line.rag] += 1
-    teams = list(teams_visible_to(viewer).order_by("name")) if pack.per_team else []
+    teams = list(scorecard_teams_visible_to(viewer).order_by("name")) if pack.per_team else []
     return render(
         request,
         "reports/board.html",
         {
             "pack": pack,
             "card": card,
-            "sections": _line_views(card, commentary),
+            # Not "sections": the navigation reads that name (sections_visible_to).
+            "blocks": _line_views(card, commentary),
             "rag": rag,
             "period_error": period_error,
             "query": _query(period, team),
             "team": team,
             "teams": teams,
             "can_comment": scorecard_commentary_allowed(viewer, team_code=team),
+            "can_store": _store_allowed(viewer, team),
+            # What was typed stays in the box when it is not a period.
+            "period_entered": request.GET.get("period", "").strip()
+            if period_error
+            else card.period.label,
         },
     )
 
@@ -202,8 +231,10 @@ def indicator(request: HttpRequest, board: str, code: str) -> HttpResponse:
     children = None
     hidden = 0
     if pack.drill_down and viewer.role in {Role.HEAD_OF_SERVICE, Role.TEAM_MANAGER}:
-        shown, hidden = children_behind(viewer, card, code=code, period=period.label)
-        children = shown.head(CHILDREN_SHOWN).rows(named=True)
+        shown, hidden = children_behind(
+            viewer, card, code=code, period=period.label, limit=CHILDREN_SHOWN
+        )
+        children = shown.rows(named=True)
     return render(
         request,
         "reports/indicator.html",
@@ -212,7 +243,9 @@ def indicator(request: HttpRequest, board: str, code: str) -> HttpResponse:
             "card": card,
             "line": line,
             "definition": definition,
-            "chart": mark_safe(trend_chart_svg(line, width=720, height=260)),  # noqa: S308
+            "chart": mark_safe(  # noqa: S308 (built from escaped values)
+                trend_chart_svg(line, width=720, height=260, council=card.council)
+            ),
             "breakdowns": breakdowns,
             "children": children,
             "children_total": current.filter(current["child_id"].is_not_null()).height,
@@ -234,7 +267,7 @@ def download(request: HttpRequest, board: str, file_format: str) -> HttpResponse
     if file_format not in CONTENT_TYPES:
         raise Http404("No such format")
     pack = _pack(board)
-    period, _ = _period(request)
+    period = _period_or_400(request)
     team = _team(request, viewer, pack)
     card = scorecard_get(viewer, pack=pack, period=period, team=team)
     commentary = commentary_latest(board=pack.code, period=period.label, team=team)
@@ -250,7 +283,7 @@ def download(request: HttpRequest, board: str, file_format: str) -> HttpResponse
     list_export(
         acting_user=viewer,
         record_type="scorecard",
-        record_key=f"{pack.code}/{period.label}"[:60],
+        record_key="/".join(part for part in (pack.code, period.label, team) if part)[:60],
         file_format=file_format,
         rows=len(card.lines),
     )
@@ -265,7 +298,7 @@ def download(request: HttpRequest, board: str, file_format: str) -> HttpResponse
 def commentary(request: HttpRequest, board: str) -> HttpResponse:
     viewer = _viewer(request)
     pack = _pack(board)
-    period, _ = _period(request)
+    period = _period_or_400(request)
     team = _team(request, viewer, pack)
     if not scorecard_commentary_allowed(viewer, team_code=team):
         raise PermissionDenied("You cannot write commentary on this board pack")
@@ -321,12 +354,9 @@ def commentary(request: HttpRequest, board: str) -> HttpResponse:
 def snapshot(request: HttpRequest, board: str) -> HttpResponse:
     viewer = _viewer(request)
     pack = _pack(board)
-    period, _ = _period(request)
+    period = _period_or_400(request)
     team = _team(request, viewer, pack)
-    if not scorecard_commentary_allowed(viewer, team_code=team) and viewer.role not in {
-        Role.PERFORMANCE_ANALYST,
-        Role.ADMINISTRATOR,
-    }:
+    if not _store_allowed(viewer, team):
         raise PermissionDenied("You cannot store board packs")
     card = scorecard_get(viewer, pack=pack, period=period, team=team)
     commentary = commentary_latest(board=pack.code, period=period.label, team=team)

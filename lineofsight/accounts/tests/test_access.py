@@ -220,12 +220,12 @@ def test_opening_a_child_one_may_not_see_is_refused_and_not_audited(scenario: Sc
         ("sam", {"my_work"}),
         ("ivy", {"my_work"}),
         ("pat", {"my_work"}),
-        ("tina", {"my_work", "team"}),
+        ("tina", {"my_work", "team", "scorecards"}),
         ("bea", {"team"}),
-        ("hana", {"service", "returns", "validation"}),
-        ("admin", {"timescale_settings", "returns", "validation"}),
-        ("analyst", {"returns", "validation"}),
-        ("councillor", set()),
+        ("hana", {"service", "returns", "validation", "scorecards"}),
+        ("admin", {"timescale_settings", "returns", "validation", "scorecards"}),
+        ("analyst", {"returns", "validation", "scorecards"}),
+        ("councillor", {"scorecards"}),  # aggregate board packs only
     ],
 )
 def test_navigation_offers_each_role_its_pages(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from django import template
 
 register = template.Library()
@@ -11,22 +13,33 @@ RAG_TAGS = {"green": "govuk-tag--green", "amber": "govuk-tag--yellow", "red": "g
 RAG_TEXT = {"green": "Green", "amber": "Amber", "red": "Red"}
 
 
+def _number(value: object) -> float | None:
+    """The value as a number, or None when there is none: a missing figure, or what a
+    template gives for a lookup that failed (`line.comparators.england` on a line without
+    comparators is "", not None)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return None if math.isnan(value) or math.isinf(value) else float(value)
+
+
 @register.filter
-def in_unit(value: float | None, unit: str) -> str:
+def in_unit(value: object, unit: str) -> str:
     """`value` rounded and marked for `unit` ("—" for no value)."""
-    if value is None:
+    number = _number(value)
+    if number is None:
         return "—"
     if unit == "count":
-        return f"{value:,.0f}"
+        return f"{number:,.0f}"
     decimals = 0 if unit == "days" else 1
-    return f"{value:,.{decimals}f}{_SUFFIX.get(unit, '')}"
+    return f"{number:,.{decimals}f}{_SUFFIX.get(unit, '')}"
 
 
 @register.filter
-def whole(value: float | None) -> str:
-    if value is None:
+def whole(value: object) -> str:
+    number = _number(value)
+    if number is None:
         return "—"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return f"{number:,.0f}" if number.is_integer() else f"{number:,.1f}"
 
 
 @register.filter

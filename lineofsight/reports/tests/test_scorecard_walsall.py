@@ -80,5 +80,6 @@ def test_a_team_pack_has_no_rates_and_no_comparators():
     assert card.team_name
     assert all(line.comparators is None for line in card.lines)
     visits = next(line for line in card.lines if line.code == "cla_visits_on_time_pct")
-    assert visits.denominator and visits.denominator > 0
+    assert visits.denominator
+    assert visits.denominator > 0
     assert set(card.rows["team_id"].unique().to_list()) == {team}

@@ -140,12 +140,15 @@ class Command(BaseCommand):
 
     def _reproduce(self, snapshot_id: int, file_format: str, out: Path) -> None:
         from lineofsight.reports.models import ScorecardSnapshot
-        from lineofsight.reports.outputs.json_out import scorecard_from_json
+        from lineofsight.reports.outputs.json_out import ScorecardDocumentError, scorecard_from_json
 
         snapshot = ScorecardSnapshot.objects.filter(pk=snapshot_id).first()
         if snapshot is None:
             raise CommandError(f"--snapshot-id: no snapshot {snapshot_id}")
-        card, commentary = scorecard_from_json(snapshot.document)
+        try:
+            card, commentary = scorecard_from_json(snapshot.document)
+        except ScorecardDocumentError as error:
+            raise CommandError(f"snapshot {snapshot_id}: {error}") from error
         self._write(card, commentary, file_format, out)
 
 
