@@ -19,6 +19,9 @@ NOT_FRAMES = {
     "indicators.indicatorvalue",
     "indicators.benchmarkvalue",
     "reports.improvementaction",
+    # board packs as presented, and managers' commentary on them
+    "reports.scorecardsnapshot",
+    "reports.scorecardcommentary",
     # the timescale engine's output and a council's settings, not journey records
     "timescales.deadline",
     "timescales.caseloadentry",

@@ -108,6 +108,10 @@ class Benchmark:
     year_offset: int = 0
     scale: float = 1.0  # multiply LAIT's value by this to get the indicator's unit
     note: str = ""
+    # False where the measure grows with the length of the period although it is a share
+    # (children with 3+ placements, or who went missing, *during* it): a quarter's value is
+    # then not comparable with the published year's, and no comparator is drawn beside it.
+    shorter_periods: bool = True
 
 
 @dataclass(frozen=True, kw_only=True)

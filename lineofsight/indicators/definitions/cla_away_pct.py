@@ -43,5 +43,5 @@ DEFINITION = IndicatorDefinition(
     kind=Kind.PERCENT,
     inputs=("cla_episode", "missing_episode"),
     compute=compute,
-    benchmark=Benchmark(lait="Children_Away"),
+    benchmark=Benchmark(lait="Children_Away", shorter_periods=False),
 )

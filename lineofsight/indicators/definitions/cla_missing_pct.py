@@ -43,5 +43,5 @@ DEFINITION = IndicatorDefinition(
     kind=Kind.PERCENT,
     inputs=("cla_episode", "missing_episode"),
     compute=compute,
-    benchmark=Benchmark(lait="Children_missing"),
+    benchmark=Benchmark(lait="Children_missing", shorter_periods=False),
 )

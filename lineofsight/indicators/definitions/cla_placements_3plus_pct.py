@@ -56,5 +56,5 @@ DEFINITION = IndicatorDefinition(
     kind=Kind.PERCENT,
     inputs=("cla_episode",),
     compute=compute,
-    benchmark=Benchmark(lait="LACStable_2016on"),
+    benchmark=Benchmark(lait="LACStable_2016on", shorter_periods=False),
 )

@@ -60,5 +60,5 @@ DEFINITION = IndicatorDefinition(
     kind=Kind.PERCENT,
     inputs=("cla_episode", "allocation"),
     compute=compute,
-    benchmark=Benchmark(lait="Stability_SocialWorker"),
+    benchmark=Benchmark(lait="Stability_SocialWorker", shorter_periods=False),
 )

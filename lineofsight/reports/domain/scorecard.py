@@ -19,7 +19,7 @@ from pathlib import Path
 import polars as pl
 
 from lineofsight.core.domain.published import DATA_ROOT, CouncilInfo, child_population
-from lineofsight.indicators.definitions.base import Frames, IndicatorDefinition, Kind
+from lineofsight.indicators.definitions.base import Frames, IndicatorDefinition, Kind, PeriodKind
 from lineofsight.indicators.domain.benchmarks import Comparators, comparators
 from lineofsight.indicators.domain.engine import indicator_values, indicators_run
 from lineofsight.indicators.domain.periods import Period, periods_back
@@ -107,7 +107,15 @@ def _population_by_period(
 
 
 def _comparable(definition: IndicatorDefinition, period: Period) -> bool:
-    return period.is_whole_year or definition.kind not in SCALING_KINDS
+    """Whether a published year's figure means the same thing beside this period's value."""
+    if period.is_whole_year:
+        return True
+    benchmark = definition.benchmark
+    if benchmark is not None and not benchmark.shorter_periods:
+        return False
+    # What is open on a day (children looked after per 10,000) compares on any day; a count
+    # of what happens during the period grows with it.
+    return definition.period_kind is PeriodKind.SNAPSHOT or definition.kind not in SCALING_KINDS
 
 
 def _comparators_for(

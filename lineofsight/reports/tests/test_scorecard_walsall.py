@@ -83,3 +83,24 @@ def test_a_team_pack_has_no_rates_and_no_comparators():
     assert visits.denominator
     assert visits.denominator > 0
     assert set(card.rows["team_id"].unique().to_list()) == {team}
+
+
+def test_quarterly_trends_draw_comparators_only_where_they_mean_the_same():
+    card = scorecard_build(
+        pack=packs_load()["corporate-parenting"],
+        period=period_parse("2016-17"),
+        frames=council("Walsall", 2017).frames,
+        council=find_council("Walsall"),
+        source="synthetic Walsall",
+    )
+    lines = {line.code: line for line in card.lines}
+    # Children looked after on a quarter's last day, per 10,000: the published 31 March
+    # figure compares on any day (LAIT's series begins with 2015-16).
+    later = [p for p in lines["cla_rate"].trend if not p.period.startswith("2014-15")]
+    assert len(later) == 8
+    assert all(point.england is not None for point in later)
+    # 3 or more placements *during* a quarter is not the published year's measure.
+    assert all(point.england is None for point in lines["cla_placements_3plus_pct"].trend)
+    assert lines["cla_placements_3plus_pct"].comparators is not None  # the year itself
+    # Children starting care in a quarter, per 10,000, grows with the period.
+    assert all(point.england is None for point in lines["cla_started_rate"].trend)
