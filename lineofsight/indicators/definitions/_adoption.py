@@ -25,11 +25,21 @@ How the model is read:
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
 
 import polars as pl
 
-from lineofsight.indicators.definitions.common import Frames, during, open_on, table
+from lineofsight.indicators.definitions.base import Compute
+from lineofsight.indicators.definitions.common import (
+    Frames,
+    counted,
+    during,
+    earliest_start,
+    latest_end,
+    open_on,
+    shared,
+    table,
+    tables,
+)
 from lineofsight.timescales.domain.engine.periods import episodes_in_periods
 
 ADOPTED = ("E11", "E12")
@@ -37,11 +47,6 @@ ADOPTION_PLACEMENTS = ("A3", "A4", "A5", "A6")
 PLACEMENT_ORDERS = ("E1", "D1")  # placement order granted; freeing order granted
 SAME_CARERS = ("L", "T", "U")  # reasons for a new episode that keep the child's carers
 THRESHOLD_DAYS = 426  # scorecard A1/A3: 14 months
-
-
-def latest_end(periods: pl.DataFrame) -> dt.date:
-    """The last period end: what is known by then is what every period is computed from."""
-    return cast(dt.date, periods["end"].max())
 
 
 def _days(start: str, end: str) -> pl.Expr:
@@ -110,6 +115,11 @@ def adoptions(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     `matched_on`, `adoption_order_on`, `adopted_by_foster_carer`, null when no plan is held),
     `placed_on`, `placement_order_on` and `moved_in_with_carer_on` (see the module
     docstring), and `days_to_placed`, `days_to_moved_in` (from entering care)."""
+    sources = tables(frames, "cla_episode", "adoption")
+    return shared("adoptions", sources, periods, lambda: _adoptions(frames, periods))
+
+
+def _adoptions(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     as_of = latest_end(periods)
     adopted = (
         table(frames, "cla_episode")
@@ -189,6 +199,11 @@ def waiting(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     `start`, `end`, `child_id`, `period_key`, `entered_on`, `plan_key` and `decision_on` (null
     when only a placement order is recorded), `placement_order_on` and `days_in_care` (from
     entering care to the period's end)."""
+    sources = tables(frames, "cla_episode", "adoption")
+    return shared("adoption_waiting", sources, periods, lambda: _waiting(frames, periods))
+
+
+def _waiting(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     as_of = latest_end(periods)
     plans = _plans(frames)
     candidates = pl.concat(
@@ -249,8 +264,13 @@ def ceased(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     """One row per child who ceased to be looked after in each period, for their last period
     of care ending in it (short breaks never count): `period`, `start`, `end`, `child_id`,
     `period_key`, `started_on`, `ended_on`, `reason_ceased`."""
+    sources = tables(frames, "cla_episode")
+    return shared("adoption_ceased", sources, periods, lambda: _ceased(frames, periods))
+
+
+def _ceased(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     as_of = latest_end(periods)
-    earliest = cast(dt.date, periods["start"].min())
+    earliest = earliest_start(periods)
     leaving = (
         table(frames, "cla_episode")
         .filter(
@@ -276,3 +296,22 @@ def ceased(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
             "reason_ceased",
         )
     )
+
+
+def average_days(days: pl.Expr, *, timed: pl.Expr | None = None) -> Compute:
+    """A compute: each child adopted in the period (`adoptions`), counted on the day, with
+    `days` as the measure averaged; those it cannot time (where `timed` does not hold: by
+    default, where `days` is null) are listed outside the base."""
+    in_base = days.is_not_null() if timed is None else timed
+
+    def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+        return counted(
+            adoptions(frames, periods),
+            item="period_key",
+            on="adopted_on",
+            numerator=in_base,
+            denominator=in_base,
+            measure=days,
+        )
+
+    return compute

@@ -14,10 +14,6 @@ How the model is read:
   and being assessed at 31 March is in need at 31 March, as in the census.
 * A contact's or an assessment's team is the team its worker (the decider, the assessor)
   belonged to on the day, from team membership.
-
-`during_span` and `open_on_span` return what `common.during` and `open_on` do, but find each
-row's periods by searching the periods' ends instead of a cross join: 36 monthly periods over
-decades of contacts or obligations cost the rows returned, not rows times periods.
 """
 
 from __future__ import annotations
@@ -31,7 +27,13 @@ from lineofsight.indicators.definitions.base import Compute
 from lineofsight.indicators.definitions.common import (
     Frames,
     counted,
+    during,
+    earliest_start,
+    latest_end,
+    open_on,
+    shared,
     table,
+    tables,
 )
 
 # CIN census referral sources (LAIT's RefBySource_* measures).
@@ -43,119 +45,11 @@ NOT_IN_NEED_CLOSURES = ("RC8", "RC9")
 DOMESTIC_ABUSE = ("3A", "3B", "3C")  # CIN assessment factors: domestic violence, by person
 
 
-_NEVER = dt.date(9999, 12, 31)  # an open end, for searching
-
-
-def _first(periods: pl.DataFrame) -> pl.Expr:
-    return pl.lit(periods["start"].min(), dtype=pl.Date)
-
-
-def _last(periods: pl.DataFrame) -> pl.Expr:
-    return pl.lit(periods["end"].max(), dtype=pl.Date)
-
-
-def _ordered(periods: pl.DataFrame) -> pl.DataFrame:
-    return periods.sort("end", "start").with_row_index("_period")
-
-
-def _spread(
-    frame: pl.DataFrame, ordered: pl.DataFrame, lo: pl.Series, hi: pl.Series | pl.Expr
-) -> pl.DataFrame:
-    """Each row once per period numbered `lo` (inclusive) to `hi` (exclusive) in `ordered`."""
-    return (
-        frame.with_columns(pl.int_ranges(lo, hi, dtype=pl.UInt32).alias("_period"))
-        .explode("_period")
-        .filter(pl.col("_period").is_not_null())
-        .join(ordered, on="_period", how="inner")
-        .drop("_period")
-    )
+_NEVER = dt.date(9999, 12, 31)  # an open end, for comparing
 
 
 def _dates(frame: pl.DataFrame, column: str) -> pl.Series:
     return frame[column].cast(pl.Date).fill_null(_NEVER)
-
-
-def during_span(frame: pl.DataFrame, on: str, periods: pl.DataFrame) -> pl.DataFrame:
-    """As `during`: each row whose `on` date falls in a period, once per such period, with
-    the period's columns. Found by searching the periods in order of their ends rather than by
-    a cross join, so it costs the rows it returns, not rows times periods."""
-    ordered = _ordered(periods)
-    rows = frame.filter(pl.col(on).is_not_null())
-    day = rows[on].cast(pl.Date)
-    lo = ordered["end"].search_sorted(day, side="left")  # the first period ending on or after
-    if ordered["start"].is_sorted():
-        # Starts in the same order as ends (months, years, rolling years): the periods holding
-        # the day are one run.
-        return _spread(rows, ordered, lo, ordered["start"].search_sorted(day, side="right"))
-    wide = _spread(rows, ordered, lo, pl.lit(ordered.height))
-    return wide.filter(pl.col(on).cast(pl.Date) >= pl.col("start"))
-
-
-def open_on_span(
-    frame: pl.DataFrame, started: str, ended: str, periods: pl.DataFrame
-) -> pl.DataFrame:
-    """As `open_on`: each row open at a period's end (started by then, not ended by then), once
-    per such period, found by searching the periods' ends."""
-    ordered = _ordered(periods)
-    rows = frame.filter(pl.col(started).is_not_null())
-    lo = ordered["end"].search_sorted(rows[started].cast(pl.Date), side="left")
-    hi = ordered["end"].search_sorted(_dates(rows, ended), side="left")  # ends before `ended`
-    return _spread(rows, ordered, lo, hi)
-
-
-def open_during_span(
-    frame: pl.DataFrame, started: str, ended: str, periods: pl.DataFrame
-) -> pl.DataFrame:
-    """Each row open at any time in a period (started by its end, not ended before its start:
-    ended on its first day counts), once per such period."""
-    ordered = _ordered(periods)
-    rows = frame.filter(pl.col(started).is_not_null())
-    lo = ordered["end"].search_sorted(rows[started].cast(pl.Date), side="left")
-    if ordered["start"].is_sorted():
-        return _spread(
-            rows, ordered, lo, ordered["start"].search_sorted(_dates(rows, ended), side="right")
-        )
-    wide = _spread(rows, ordered, lo, pl.lit(ordered.height))
-    stop = pl.col(ended).cast(pl.Date)
-    return wide.filter(stop.is_null() | (stop >= pl.col("start")))
-
-
-# The obligation columns the definitions read: selected before filtering, so the engine's wide
-# text columns are never copied.
-_OBLIGATION_COLUMNS = (
-    "obligation_id",
-    "child_id",
-    "rule",
-    "start_kind",
-    "start_key",
-    "start_on",
-    "due_on",
-    "due_at",
-    "met_key",
-    "met_on",
-    "met_at",
-    "status",
-    "worker_id",
-    "team_id",
-)
-
-
-def _obligations(frames: Frames, rule: str, column: str, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = frames.get("obligations")
-    if rows is None:
-        raise KeyError("the timescale engine's obligations are not in the frames")
-    chosen = rows.select(_OBLIGATION_COLUMNS).filter(pl.col("rule") == rule)
-    return during_span(chosen, column, periods)
-
-
-def obligations_due_span(frames: Frames, rule: str, periods: pl.DataFrame) -> pl.DataFrame:
-    """As `obligations_due`: the engine's obligations under `rule` due in each period."""
-    return _obligations(frames, rule, "due_on", periods)
-
-
-def obligations_met_span(frames: Frames, rule: str, periods: pl.DataFrame) -> pl.DataFrame:
-    """As `obligations_met`: the engine's obligations under `rule` met in each period."""
-    return _obligations(frames, rule, "met_on", periods)
 
 
 def with_worker_team(frame: pl.DataFrame, frames: Frames, *, worker: str, on: str) -> pl.DataFrame:
@@ -190,16 +84,21 @@ def with_worker_team(frame: pl.DataFrame, frames: Frames, *, worker: str, on: st
 def contacts(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     """The contacts received in each period (by the local date of receipt, `received_on`),
     with their decider's team."""
+    sources = tables(frames, "contact", "team_membership")
+    return shared("contacts", sources, periods, lambda: _contacts(frames, periods))
+
+
+def _contacts(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     rows = table(frames, "contact")
     # Local dates from zoned times are slow to compute: trim to the periods' span first, with
     # a day's margin for the time zone.
     day_ms = 86_400_000
-    first = _first(periods).cast(pl.Int64) * day_ms - day_ms  # days since 1970, in ms
-    last = _last(periods).cast(pl.Int64) * day_ms + 2 * day_ms
+    first = pl.lit(earliest_start(periods)).cast(pl.Int64) * day_ms - day_ms  # in ms
+    last = pl.lit(latest_end(periods)).cast(pl.Int64) * day_ms + 2 * day_ms
     near = rows.filter(pl.col("received_at").dt.timestamp("ms").is_between(first, last))
     dated = near.with_columns(pl.col("received_at").dt.date().alias("received_on"))
     return with_worker_team(
-        during_span(dated, "received_on", periods),
+        during(dated, "received_on", periods),
         frames,
         worker="decided_by_id",
         on="received_on",
@@ -212,6 +111,11 @@ def _referral_ids(frames: Frames, name: str) -> pl.Series:
 
 def referrals(frames: Frames) -> pl.DataFrame:
     """Each referral with `not_in_need`: assessed as not in need (see the module's notes)."""
+    sources = tables(frames, "referral", "section47_enquiry", "cp_plan", "cin_plan", "assessment")
+    return shared("referrals", sources, None, lambda: _referrals(frames))
+
+
+def _referrals(frames: Frames) -> pl.DataFrame:
     referral = table(frames, "referral")
     further = pl.concat(
         [
@@ -245,7 +149,7 @@ def referral_share(flag: pl.Expr, *, outcomes: bool = False) -> Compute:
 
     def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
         base = referrals(frames) if outcomes else table(frames, "referral")
-        rows = during_span(base, "referred_on", periods)
+        rows = during(base, "referred_on", periods)
         return counted(
             rows,
             item="key",
@@ -265,9 +169,16 @@ def from_sources(codes: Sequence[str]) -> pl.Expr:
 
 def completed_assessments(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     """Assessments authorised in each period, with their child and the assessor's team."""
+    sources = tables(frames, "assessment", "referral", "team_membership")
+    return shared(
+        "completed_assessments", sources, periods, lambda: _completed_assessments(frames, periods)
+    )
+
+
+def _completed_assessments(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     assessments = table(frames, "assessment").filter(pl.col("authorised_on").is_not_null())
     referral = table(frames, "referral").select(pl.col("key").alias("referral_id"), "child_id")
-    rows = during_span(assessments.join(referral, on="referral_id"), "authorised_on", periods)
+    rows = during(assessments.join(referral, on="referral_id"), "authorised_on", periods)
     return with_worker_team(rows, frames, worker="assessed_by_id", on="authorised_on")
 
 
@@ -286,6 +197,11 @@ def in_need_at_end(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     """The children in need at each period's end, each child once (`period`, `end`,
     `child_id`, and the `key` and `referred_on` of the child's earliest open episode: a child
     should have one open episode at a time)."""
+    sources = tables(frames, "referral")
+    return shared("in_need_at_end", sources, periods, lambda: _in_need_at_end(frames, periods))
+
+
+def _in_need_at_end(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     # An episode open at the end has not closed, so it cannot have closed as not in need:
     # only NFA referrals are left out.
     referral = (
@@ -293,9 +209,9 @@ def in_need_at_end(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
         .filter(~pl.col("is_nfa"))
         .select("key", "child_id", "referred_on", "closed_on")
     )
-    rows = open_on_span(referral, "referred_on", "closed_on", periods)
+    rows = open_on(referral, "referred_on", "closed_on", periods)
     near = referral.filter(
-        (pl.col("referred_on") <= _last(periods))
+        (pl.col("referred_on") <= latest_end(periods))
         & (pl.col("closed_on").is_null() | (pl.col("closed_on") > periods["end"].min()))
     )
     if not _overlapping(near, "referred_on", "closed_on"):

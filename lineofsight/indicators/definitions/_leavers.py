@@ -25,13 +25,23 @@ and had not died by then.
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from collections.abc import Callable, Sequence
-from typing import cast
 
 import polars as pl
 
-from lineofsight.indicators.definitions.common import Frames, birthday, counted, table
+from lineofsight.indicators.definitions.base import Compute
+from lineofsight.indicators.definitions.common import (
+    Frames,
+    birthday,
+    counted,
+    during,
+    earliest_start,
+    latest_end,
+    open_on,
+    shared,
+    table,
+    tables,
+)
 from lineofsight.timescales.domain.engine.leavers import care_leavers
 from lineofsight.timescales.domain.engine.periods import is_short_break
 
@@ -53,56 +63,18 @@ FOSTER_PLACEMENTS = ("U1", "U2", "U3", "U4", "U5", "U6")
 AROUND_BIRTHDAY = "3mo"
 
 
-def latest_end(periods: pl.DataFrame) -> dt.date:
-    """The last period end: what is known by then is what every period is computed from."""
-    return cast(dt.date, periods["end"].max())
-
-
-def _earliest_start(periods: pl.DataFrame) -> dt.date:
-    return cast(dt.date, periods["start"].min())
-
-
-def _during(frame: pl.DataFrame, on: str, periods: pl.DataFrame) -> pl.DataFrame:
-    """`common.during` (each row once per period holding its date `on`) as an inequality
-    join, several times faster than the cross join for these many-row frames."""
-    day = pl.col(on)
-    return frame.filter(day.is_not_null()).join_where(
-        periods, day >= pl.col("start"), day <= pl.col("end")
-    )
-
-
 # The care-leaver measures all read the same leavers and cohorts of the same frames, and
-# finding them is most of each measure's time: the last result of each is kept with weak
-# references to the frames it came from, and handed back while those very frames (and equal
-# periods) come again. A frame that has gone never matches, and none is kept alive.
+# finding them is most of each measure's time: each is `common.shared` by these inputs.
 _INPUTS = ("child", "cla_episode", "care_leaver_status")
-_Kept = tuple[tuple["weakref.ref[pl.DataFrame] | None", ...], pl.DataFrame, pl.DataFrame]
-_KEPT: dict[tuple[object, ...], _Kept] = {}
 
 
-def _remembered(
+def _shared(
     key: tuple[object, ...],
     frames: Frames,
     periods: pl.DataFrame,
     build: Callable[[], pl.DataFrame],
 ) -> pl.DataFrame:
-    inputs = [frames.get(name) for name in _INPUTS]
-    kept = _KEPT.get(key)
-    if kept is not None:
-        refs, kept_periods, result = kept
-        same = all(
-            (ref is None and frame is None) or (ref is not None and ref() is frame)
-            for ref, frame in zip(refs, inputs, strict=True)
-        )
-        if same and kept_periods.equals(periods):
-            return result
-    result = build()
-    _KEPT[key] = (
-        tuple(None if frame is None else weakref.ref(frame) for frame in inputs),
-        periods,
-        result,
-    )
-    return result
+    return shared(key, tables(frames, *_INPUTS), periods, build)
 
 
 def leavers(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
@@ -110,7 +82,7 @@ def leavers(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     periods: `child_id`, `born_on`, `died_on`, `period_key` (the period of care they left,
     null for one known only from the care-leaver records), `left_on`, `reason_ceased` and
     `since` (the day they left care, or their first care-leaver record)."""
-    return _remembered(("leavers",), frames, periods, lambda: _leavers(frames, periods))
+    return _shared(("care_leavers",), frames, periods, lambda: _leavers(frames, periods))
 
 
 def _leavers(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
@@ -124,7 +96,7 @@ def _leavers(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
         .lazy()
         .filter(
             born <= as_of - dt.timedelta(days=16 * 365),
-            born > _earliest_start(periods) - dt.timedelta(days=22 * 366),
+            born > earliest_start(periods) - dt.timedelta(days=22 * 366),
         )
         .select("child_id", "born_on", "died_on")
     )
@@ -205,7 +177,9 @@ def cohort(frames: Frames, periods: pl.DataFrame, ages: Sequence[int]) -> pl.Dat
     docstring): the columns of `leavers`, the period's, `age`, `birthday` and the status
     recorded around it (`status_key`, `in_touch`, `activity`, `accommodation`,
     `accommodation_suitable`, `staying_put`; null when none is recorded)."""
-    return _remembered(("cohort", *ages), frames, periods, lambda: _cohort(frames, periods, ages))
+    return _shared(
+        ("care_leaver_cohort", *ages), frames, periods, lambda: _cohort(frames, periods, ages)
+    )
 
 
 def _cohort(frames: Frames, periods: pl.DataFrame, ages: Sequence[int]) -> pl.DataFrame:
@@ -221,7 +195,7 @@ def _cohort(frames: Frames, periods: pl.DataFrame, ages: Sequence[int]) -> pl.Da
     )
     day = pl.col("birthday")
     rows = (
-        _during(birthdays, "birthday", periods)
+        during(birthdays, "birthday", periods)
         .filter(
             pl.col("left_on").is_null() | (pl.col("left_on") <= day),
             pl.col("died_on").is_null() | (pl.col("died_on") > day),
@@ -263,17 +237,19 @@ def _cohort(frames: Frames, periods: pl.DataFrame, ages: Sequence[int]) -> pl.Da
 def open_to_service(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     """One row per care leaver open to the service at each period's end (see the module
     docstring), with the columns of `leavers` and the period's."""
-    return _remembered(("open",), frames, periods, lambda: _open_to_service(frames, periods))
+    return _shared(
+        ("care_leavers_open",), frames, periods, lambda: _open_to_service(frames, periods)
+    )
 
 
 def _open_to_service(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    end = pl.col("end")
+    # Open from leaving care (or the first record) to the day before the 21st birthday.
+    known = leavers(frames, periods).with_columns(
+        birthday(pl.col("born_on"), 21).alias("_turns_21")
+    )
     return (
-        leavers(frames, periods)
-        .filter(pl.col("since").is_not_null())
-        .with_columns(birthday(pl.col("born_on"), 21).alias("_turns_21"))
-        .join_where(periods, pl.col("since") <= end, pl.col("_turns_21") > end)
-        .filter(pl.col("died_on").is_null() | (pl.col("died_on") > end))
+        open_on(known.filter(pl.col("_turns_21").is_not_null()), "since", "_turns_21", periods)
+        .filter(pl.col("died_on").is_null() | (pl.col("died_on") > pl.col("end")))
         .drop("_turns_21")
     )
 
@@ -288,4 +264,37 @@ def cohort_counted(
     worker and age then)."""
     return counted(
         rows, item="child_id", on="birthday", numerator=numerator, denominator=denominator
+    )
+
+
+def cohort_share(
+    ages: Sequence[int],
+    numerator: bool | pl.Expr = True,
+    *,
+    denominator: bool | pl.Expr = True,
+) -> Compute:
+    """A compute: the birthday cohort of `ages` (`cohort`), one row per young person at the
+    birthday, in the numerator where `numerator` holds (and the base where `denominator`)."""
+
+    def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+        rows = cohort(frames, periods, ages)
+        return cohort_counted(rows, numerator=numerator, denominator=denominator)
+
+    return compute
+
+
+def activity_share(ages: Sequence[int], activities: Sequence[str]) -> Compute:
+    """A compute: the share of the cohort of `ages` whose activity recorded around the
+    birthday is one of `activities` (nothing known counts as not)."""
+    return cohort_share(ages, pl.col("activity").is_in(list(activities)).fill_null(False))
+
+
+def suitable_accommodation_share(ages: Sequence[int]) -> Compute:
+    """A compute: the share of the cohort of `ages` in accommodation judged suitable, over
+    those whose suitability can be known (see `SUITABILITY_NOT_KNOWN`)."""
+    in_base = ~pl.col("accommodation").is_in(SUITABILITY_NOT_KNOWN).fill_null(False)
+    return cohort_share(
+        ages,
+        in_base & pl.col("accommodation_suitable").fill_null(False),
+        denominator=in_base,
     )

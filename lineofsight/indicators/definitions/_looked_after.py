@@ -1,7 +1,7 @@
 """Children looked after: the rows the CLA indicators share, built from SSDA903 episodes.
 
 Periods of care, placements and short breaks come from the timescale engine's `periods.py`, read
-as known on the latest period end (`as_of`), so every indicator sees the same care histories:
+as known on the latest period end (`latest_end`), so every indicator sees the same care histories:
 
 * **Looked after at a period's end.** A child in an ordinary period of care open on that day
   (an agreed series of short breaks, V3/V4, is not an ordinary period, so those children are
@@ -14,23 +14,29 @@ as known on the latest period end (`as_of`), so every indicator sees the same ca
   placement in the same period of care continues it rather than counting as a move, and a
   placement that began and ended on the same day (under 24 hours) is not counted.
 
-Every function takes all periods at once (a cross join with the small periods frame).
+Every function takes all periods at once.
 
 **Shared work.** Building periods of care and placements is most of each CLA indicator's time,
-and every one of them reads the same episodes for the same periods. So the builders below keep
-their last result, reused while they are called with the very same frame objects (compared by
-identity, never by content): one registry run builds them once. Journey frames are never
-changed in place, which is what makes this safe.
+and every one of them reads the same episodes for the same periods, so the builders below are
+`common.shared`: one registry run builds each once.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
+from collections.abc import Sequence
 
 import polars as pl
 
-from lineofsight.indicators.definitions.common import Frames, open_on, table
+from lineofsight.indicators.definitions.base import Compute
+from lineofsight.indicators.definitions.common import (
+    Frames,
+    counted,
+    during,
+    latest_end,
+    open_on,
+    shared,
+    table,
+)
 from lineofsight.timescales.domain.engine.periods import (
     is_short_break,
     known_episodes,
@@ -49,29 +55,6 @@ CHILDRENS_HOMES_AND_SECURE = ("K1", "K2")
 WITH_PARENTS = ("P1",)
 
 
-_LAST: dict[str, tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]] = {}
-
-
-def _reused(
-    name: str, episodes: pl.DataFrame, periods: pl.DataFrame, build: Callable[[], pl.DataFrame]
-) -> pl.DataFrame:
-    """`build()`, or its last result under `name` if that was built from these very objects."""
-    last = _LAST.get(name)
-    if last is not None and last[0] is episodes and last[1] is periods:
-        return last[2]
-    result = build()
-    _LAST[name] = (episodes, periods, result)
-    return result
-
-
-def as_of(periods: pl.DataFrame) -> dt.date:
-    """The latest period end: every care history is read as known on that day."""
-    latest = periods["end"].max()
-    if not isinstance(latest, dt.date):
-        raise ValueError("no periods")
-    return latest
-
-
 def _episodes(frames: Frames) -> pl.DataFrame:
     return table(frames, "cla_episode")
 
@@ -81,29 +64,16 @@ def _last_per_child() -> pl.Expr:
     return pl.struct("period", "child_id").is_last_distinct()
 
 
-def _open_at_ends(
-    frame: pl.DataFrame, started: str, ended: str, periods: pl.DataFrame
-) -> pl.DataFrame:
-    """`open_on`, after dropping the rows closed before the first period end or started after
-    the last (most of a care history), so the cross join stays small."""
-    first_end = periods["end"].min()
-    possible = frame.filter(
-        (pl.col(started) <= as_of(periods))
-        & (pl.col(ended).is_null() | (pl.col(ended) > first_end))
-    )
-    return open_on(possible, started, ended, periods)
-
-
 def care_periods(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     """Ordinary periods of care (short breaks excluded), in child and start order:
     period_key, child_id, started_on, ended_on (null while still looked after) and
     reason_ceased."""
     episodes = _episodes(frames)
-    return _reused(
+    return shared(
         "care_periods",
-        episodes,
+        (episodes,),
         periods,
-        lambda: periods_of_care(episodes, as_of=as_of(periods)).sort("child_id", "started_on"),
+        lambda: periods_of_care(episodes, as_of=latest_end(periods)).sort("child_id", "started_on"),
     )
 
 
@@ -112,7 +82,7 @@ def looked_after_at_end(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     period_key and care_started_on (the start of the child's current period of care)."""
 
     def build() -> pl.DataFrame:
-        rows = _open_at_ends(care_periods(frames, periods), "started_on", "ended_on", periods)
+        rows = open_on(care_periods(frames, periods), "started_on", "ended_on", periods)
         # Periods of care never overlap; should bad data make two open, the later counts.
         return rows.filter(_last_per_child()).select(
             "period",
@@ -123,7 +93,7 @@ def looked_after_at_end(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
             pl.col("started_on").alias("care_started_on"),
         )
 
-    return _reused("looked_after_at_end", _episodes(frames), periods, build)
+    return shared("looked_after_at_end", (_episodes(frames),), periods, build)
 
 
 def looked_after_uasc(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
@@ -143,11 +113,11 @@ def episodes_at_end(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
 
     def build() -> pl.DataFrame:
         known = (
-            known_episodes(_episodes(frames), as_of(periods))
+            known_episodes(_episodes(frames), latest_end(periods))
             .filter(~is_short_break())
             .sort("child_id", "started_on", "key")
         )
-        rows = _open_at_ends(known, "started_on", "ended_on", periods)
+        rows = open_on(known, "started_on", "ended_on", periods)
         return rows.filter(_last_per_child()).select(
             "period",
             "child_id",
@@ -159,14 +129,14 @@ def episodes_at_end(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
             "placement_la",
         )
 
-    return _reused("episodes_at_end", _episodes(frames), periods, build)
+    return shared("episodes_at_end", (_episodes(frames),), periods, build)
 
 
 def looked_after_with_episode(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     """`looked_after_at_end` with the columns of the child's episode at the period's end."""
-    return _reused(
+    return shared(
         "looked_after_with_episode",
-        _episodes(frames),
+        (_episodes(frames),),
         periods,
         lambda: looked_after_at_end(frames, periods).join(
             episodes_at_end(frames, periods), on=["period", "child_id"], how="left"
@@ -177,11 +147,11 @@ def looked_after_with_episode(frames: Frames, periods: pl.DataFrame) -> pl.DataF
 def _placements(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     """`periods.py` placements in child and start order."""
     episodes = _episodes(frames)
-    return _reused(
+    return shared(
         "placements",
-        episodes,
+        (episodes,),
         periods,
-        lambda: placements(episodes, as_of=as_of(periods)).sort(
+        lambda: placements(episodes, as_of=latest_end(periods)).sort(
             "child_id", "started_on", "placement_key"
         ),
     )
@@ -200,7 +170,7 @@ def placements_at_end(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
             .then(pl.col("started_on").shift(1).over("child_id"))
             .alias("previous_started_on")
         )
-        rows = _open_at_ends(placed, "started_on", "ended_on", periods)
+        rows = open_on(placed, "started_on", "ended_on", periods)
         return rows.filter(_last_per_child()).select(
             "period",
             "child_id",
@@ -211,7 +181,7 @@ def placements_at_end(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
             "previous_started_on",
         )
 
-    return _reused("placements_at_end", _episodes(frames), periods, build)
+    return shared("placements_at_end", (_episodes(frames),), periods, build)
 
 
 def stability_placements(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
@@ -244,7 +214,7 @@ def stability_placements(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
             "placement_key", "period_key", "child_id", "started_on", "ended_on", "placement_type"
         )
 
-    return _reused("stability_placements", _episodes(frames), periods, build)
+    return shared("stability_placements", (_episodes(frames),), periods, build)
 
 
 def placements_between(
@@ -273,3 +243,42 @@ def placements_between(
     return rows.join(overlapping, on=list(keys), how="left").with_columns(
         pl.col("placements").fill_null(0)
     )
+
+
+def children_looked_after(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+    """A compute: each child looked after at the period's end, counted on that day."""
+    return counted(looked_after_at_end(frames, periods), item="child_id", on="end")
+
+
+def placement_share(placement_types: Sequence[str]) -> Compute:
+    """A compute: each child looked after at the period's end, in the numerator when the
+    episode open then is a placement of one of `placement_types`."""
+
+    def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+        rows = looked_after_with_episode(frames, periods)
+        placed = pl.col("placement_type").is_in(list(placement_types)).fill_null(False)
+        return counted(rows, item="child_id", on="end", numerator=placed)
+
+    return compute
+
+
+def children_starting(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+    """A compute: each child who started to be looked after in the period (an ordinary period
+    of care starting in it), counted on the day."""
+    started = during(care_periods(frames, periods), "started_on", periods)
+    # DfE counts children, not periods: a child who started twice counts once, at the first.
+    first = started.sort("period", "child_id", "started_on").unique(
+        ["period", "child_id"], keep="first", maintain_order=True
+    )
+    return counted(first, item="child_id", on="started_on")
+
+
+def children_ceasing(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+    """A compute: each child who ceased to be looked after in the period (an ordinary period
+    of care ending in it), counted on the day."""
+    ceased = during(care_periods(frames, periods), "ended_on", periods)
+    # DfE counts the last time each child ceased in the period.
+    last = ceased.sort("period", "child_id", "ended_on").unique(
+        ["period", "child_id"], keep="last", maintain_order=True
+    )
+    return counted(last, item="child_id", on="ended_on")

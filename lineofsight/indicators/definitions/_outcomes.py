@@ -20,20 +20,24 @@ How the model is read:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import polars as pl
 
+from lineofsight.indicators.definitions import _looked_after
+from lineofsight.indicators.definitions.base import Compute
 from lineofsight.indicators.definitions.common import (
     Frames,
     age_on,
     counted,
     during,
+    obligations,
+    open_during,
     open_on,
+    shared,
     table,
 )
 from lineofsight.timescales.domain.engine.looked_after import RETURN_INTERVIEW_DECLINED
-from lineofsight.timescales.domain.engine.periods import periods_of_care
 
 # SSDA903 reasons a period of care ceased with a special guardianship order: E43/E44 to
 # 2017-18, split into E45-E48 from 2018-19.
@@ -47,14 +51,6 @@ FROM_RETURN = "/OC2/"
 SDQ_MAX = 40  # the SDQ total difficulties score runs from 0 to 40
 
 
-def latest_end(periods: pl.DataFrame) -> dt.date:
-    """The last period end: what the periods of care are known as of."""
-    latest = periods["end"].max()
-    if not isinstance(latest, dt.date):
-        raise ValueError("no periods")
-    return latest
-
-
 def _with_years(periods: pl.DataFrame) -> pl.DataFrame:
     """The periods with `year_before` (the same date a year before the end) and `year_start`
     (the first day of the twelve months to the end), worked out once per period."""
@@ -64,33 +60,15 @@ def _with_years(periods: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-# The rows a registry run asks for in a dozen definitions, built once: each entry holds the
-# frames it was built from, so `is` can't match a new frame at a reused address.
-_BUILT: dict[str, tuple[tuple[pl.DataFrame, ...], pl.DataFrame]] = {}
-
-
-def _once(
-    name: str, sources: tuple[pl.DataFrame, ...], build: Callable[[], pl.DataFrame]
-) -> pl.DataFrame:
-    held = _BUILT.get(name)
-    if held is not None and all(a is b for a, b in zip(held[0], sources, strict=True)):
-        return held[1]
-    built = build()
-    _BUILT[name] = (sources, built)
-    return built
-
-
 def care_periods(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    """Ordinary periods of care (short breaks left out) known at the last period end, with
-    the child's `born_on`."""
-    episodes, children = table(frames, "cla_episode"), table(frames, "child")
+    """The ordinary periods of care (`_looked_after.care_periods`: short breaks left out, known
+    at the last period end), with the child's `born_on`."""
+    care, children = _looked_after.care_periods(frames, periods), table(frames, "child")
 
     def build() -> pl.DataFrame:
-        care = periods_of_care(episodes, as_of=latest_end(periods))
-        born = children.select("child_id", "born_on")
-        return care.join(born, on="child_id", how="left")
+        return care.join(children.select("child_id", "born_on"), on="child_id", how="left")
 
-    return _once("care_periods", (episodes, children, periods), build)
+    return shared("care_periods_born", (care, children), periods, build)
 
 
 def looked_after_12_months(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
@@ -114,7 +92,7 @@ def looked_after_12_months(frames: Frames, periods: pl.DataFrame) -> pl.DataFram
             "year_start",
         )
 
-    return _once("looked_after_12_months", (care, periods), build)
+    return shared("looked_after_12_months", (care,), periods, build)
 
 
 def cohort_counted(
@@ -214,21 +192,14 @@ def _looked_after_during(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     care = care_periods(frames, periods)
 
     def build() -> pl.DataFrame:
-        return (
-            care.join(periods, how="cross")
-            .filter(
-                (pl.col("started_on") <= pl.col("end"))
-                & (pl.col("ended_on").is_null() | (pl.col("ended_on") >= pl.col("start")))
-            )
-            .select(
-                "period",
-                "child_id",
-                pl.max_horizontal("started_on", "start").alias("from"),
-                pl.min_horizontal("ended_on", "end").alias("to"),
-            )
+        return open_during(care, "started_on", "ended_on", periods).select(
+            "period",
+            "child_id",
+            pl.max_horizontal("started_on", "start").alias("from"),
+            pl.min_horizontal("ended_on", "end").alias("to"),
         )
 
-    return _once("looked_after_during", (care, periods), build)
+    return shared("looked_after_during", (care,), periods, build)
 
 
 def looked_after_during_with_incidents(
@@ -269,26 +240,12 @@ def last_cessations(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     """Each child's last period of care to end in each period (DfE counts only the last
     occasion a child ceased in the year): `period`, `child_id`, `period_key`, `ended_on`,
     `reason_ceased`."""
-    care = care_periods(frames, periods)
-    day = pl.col("ended_on")
-    ended = (
-        care.filter(day.is_not_null())
-        .join(periods, how="cross")
-        .filter(day.is_between(pl.col("start"), pl.col("end")))
-    )
+    ended = during(care_periods(frames, periods), "ended_on", periods)
     return (
         ended.sort("ended_on", "period_key")
         .unique(["period", "child_id"], keep="last")
         .select("period", "child_id", "period_key", "ended_on", "reason_ceased")
     )
-
-
-def obligations_of(frames: Frames, rules: Sequence[str]) -> pl.DataFrame:
-    """The timescale engine's obligations under `rules`, whenever due."""
-    rows = frames.get("obligations")
-    if rows is None:
-        raise KeyError("the timescale engine's obligations are not in the frames")
-    return rows.filter(pl.col("rule").is_in(list(rules)))
 
 
 def sdq_cohort(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
@@ -301,7 +258,7 @@ def return_interviews(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     """The timescale engine's T-58 obligations (one per missing episode of kind M the child
     came back from) whose return falls in each period, with `offered` (an interview was
     recorded as offered) and `held` (one was held: met, and not by a declined offer)."""
-    rows = during(obligations_of(frames, ["T-58"]), "start_on", periods)
+    rows = during(obligations(frames, ["T-58"]), "start_on", periods)
     offers = table(frames, "missing_episode").select(
         pl.col("key").alias("start_key"), pl.col("return_interview_offered").alias("offered")
     )
@@ -310,3 +267,73 @@ def return_interviews(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
         (pl.col("met_on").is_not_null() & ~declined).alias("held"),
         pl.col("offered").fill_null(False),
     )
+
+
+def checked_share(kinds: Sequence[str], *, value: str | None = None) -> Compute:
+    """A compute: the 12-month cohort, in the numerator when a health check of `kinds` (with
+    `value`, if given) is recorded in the year."""
+
+    def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+        cohort = looked_after_12_months(frames, periods)
+        return cohort_counted(
+            with_checks_in_year(frames, cohort, kinds, value=value), pl.col("checks") >= 1
+        )
+
+    return compute
+
+
+def status_share(kind: str, *, among: pl.Expr | None = None) -> Compute:
+    """A compute: the 12-month cohort (those of it where `among` holds, if given), in the
+    numerator when the latest health check of `kind` by the period's end says yes: a status,
+    not an event."""
+
+    def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+        cohort = looked_after_12_months(frames, periods)
+        if among is not None:
+            cohort = cohort.filter(among)
+        return cohort_counted(
+            with_latest_value(frames, cohort, kind), (pl.col("value") == YES).fill_null(False)
+        )
+
+    return compute
+
+
+def missing_share(kind: str) -> Compute:
+    """A compute: each child looked after at some time in the period, in the numerator when
+    they had a missing episode of `kind` ("M" missing, "A" away) under way while looked after
+    in it; counted on their last day looked after in the period."""
+
+    def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+        children = looked_after_during_with_incidents(frames, periods, kind)
+        return counted(children, item="child_id", on="on", numerator=pl.col("incidents") >= 1)
+
+    return compute
+
+
+def cessation_share(numerator: pl.Expr) -> Compute:
+    """A compute: each child's last cessation in the period (`last_cessations`), counted on
+    the day, in the numerator where `numerator` holds."""
+
+    def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+        ceased = last_cessations(frames, periods)
+        return counted(ceased, item="period_key", on="ended_on", numerator=numerator)
+
+    return compute
+
+
+def return_interview_share(numerator: pl.Expr) -> Compute:
+    """A compute: each return from a missing episode in the period (`return_interviews`),
+    counted on the day of return, in the numerator where `numerator` holds, attributed to the
+    worker and team the timescale engine holds responsible."""
+
+    def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+        return counted(
+            return_interviews(frames, periods),
+            item="start_key",
+            on="start_on",
+            numerator=numerator,
+            team="team_id",
+            worker="worker_id",
+        )
+
+    return compute

@@ -16,6 +16,7 @@ import polars as pl
 
 from lineofsight.indicators.definitions.base import (
     Area,
+    Compute,
     IndicatorDefinition,
     Kind,
     PeriodKind,
@@ -25,27 +26,16 @@ from lineofsight.indicators.definitions.base import (
 from lineofsight.indicators.definitions.common import (
     Frames,
     counted,
+    during,
+    obligations,
     open_on,
+    shared,
     table,
+    tables,
     with_child,
 )
 
 ICPC_KINDS = ("initial", "pre_birth", "transfer_in")
-
-# The obligation columns a timeliness measure reads: identity, dates, who was responsible.
-TIMED = (
-    "obligation_id",
-    "child_id",
-    "start_key",
-    "start_on",
-    "due_on",
-    "due_at",
-    "met_key",
-    "met_on",
-    "met_at",
-    "team_id",
-    "worker_id",
-)
 
 # The catalogue's initial categories of abuse (CIN census codes).
 CATEGORIES = {
@@ -55,12 +45,6 @@ CATEGORIES = {
     "SAB": "sexual abuse",
     "MUL": "multiple categories",
 }
-
-
-def in_range(frame: pl.DataFrame, on: str, periods: pl.DataFrame) -> pl.DataFrame:
-    """Rows whose date `on` falls between the earliest period's start and the latest's end:
-    a cheap cut before `during` joins every row with every period."""
-    return frame.filter(pl.col(on).is_between(periods["start"].min(), periods["end"].max()))
 
 
 def enquiries(frames: Frames) -> pl.DataFrame:
@@ -93,6 +77,11 @@ def initial_conferences(frames: Frames) -> pl.DataFrame:
 def plans(frames: Frames) -> pl.DataFrame:
     """Each CP plan (`key`) with its `child_id`, dates, categories, `previous_plans_count` and
     `days`, its length in days (null while open)."""
+    sources = tables(frames, "cp_plan", "referral")
+    return shared("plans", sources, None, lambda: _plans(frames))
+
+
+def _plans(frames: Frames) -> pl.DataFrame:
     plan = table(frames, "cp_plan").select(
         "key",
         "referral_id",
@@ -115,13 +104,12 @@ def plans(frames: Frames) -> pl.DataFrame:
 def open_plans(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     """One row per child on a plan at each period's end (the latest-started plan), with
     `days_open`: days from the plan's start to the period's end."""
-    # Only plans open at some period's end can be open at one: a cheap cut before the join.
-    first_end, last_end = periods["end"].min(), periods["end"].max()
-    candidates = plans(frames).filter(
-        (pl.col("started_on") <= last_end)
-        & (pl.col("ended_on").is_null() | (pl.col("ended_on") > first_end))
-    )
-    rows = open_on(candidates, "started_on", "ended_on", periods)
+    sources = tables(frames, "cp_plan", "referral")
+    return shared("open_plans", sources, periods, lambda: _open_plans(frames, periods))
+
+
+def _open_plans(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+    rows = open_on(plans(frames), "started_on", "ended_on", periods)
     return (
         rows.sort("started_on", "key", descending=True)
         .unique(["period", "child_id"], keep="first", maintain_order=True)
@@ -129,48 +117,11 @@ def open_plans(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def rule_obligations(
-    frames: Frames, rules: tuple[str, ...], columns: tuple[str, ...]
-) -> pl.DataFrame:
-    """The timescale engine's obligations under `rules`, with only `columns` (and `rule`)."""
-    rows = frames.get("obligations")
-    if rows is None:
-        raise KeyError("the timescale engine's obligations are not in the frames")
-    # The engine's frame is wide and long: cut the columns before the rows, and compare the
-    # rule enum with its own values rather than casting every row to text.
-    wanted = pl.lit(False)
-    for rule in rules:
-        wanted = wanted | (pl.col("rule") == rule)
-    return rows.select(*dict.fromkeys(("rule", *columns))).filter(wanted)
-
-
-def obligations_in(
-    frames: Frames, rule: str, on: str, periods: pl.DataFrame, columns: tuple[str, ...]
-) -> pl.DataFrame:
-    """The obligations under `rule` whose date `on` (due_on: due in the period; met_on: met in
-    it) falls in each period, with only `columns` and the period's: the rows of
-    `obligations_due` / `obligations_met`, made faster as the busiest rules (a visit every
-    10 working days) have tens of thousands of rows. Only the row numbers and dates are
-    crossed with the periods; the matching rows are then gathered once."""
-    rows = in_range(rule_obligations(frames, (rule,), (on, *columns)), on, periods)
-    matched = (
-        rows.select(on)
-        .with_row_index("_row")
-        .join(periods, how="cross")
-        .filter(pl.col(on).is_between(pl.col("start"), pl.col("end")))
-    )
-    return pl.concat(
-        [rows[matched["_row"]], matched.select("period", "start", "end")], how="horizontal"
-    )
-
-
 def plan_obligations(frames: Frames, rules: tuple[str, ...]) -> pl.DataFrame:
     """The engine's obligations under `rules` of a plan's review or core group chain, with
     `cp_plan_id`: a chain's first obligation is keyed by the plan itself, each later one by
     the review conference or core group that started its clock, which names the plan."""
-    rows = rule_obligations(
-        frames, rules, ("start_key", "seq", "due_on", "due_at", "met_on", "met_at")
-    )
+    rows = obligations(frames, rules, ("start_key", "seq", "due_on", "due_at", "met_on", "met_at"))
     events = pl.concat(
         [
             table(frames, "conference").select(pl.col("key").alias("start_key"), "cp_plan_id"),
@@ -185,15 +136,42 @@ def plan_obligations(frames: Frames, rules: tuple[str, ...]) -> pl.DataFrame:
     )
 
 
+def plans_during(on: str, *, numerator: bool | pl.Expr = True) -> Compute:
+    """A compute: each plan whose date `on` (started_on, ended_on) falls in the period,
+    counted on that date, in the numerator where `numerator` holds."""
+
+    def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+        rows = during(plans(frames), on, periods)
+        return counted(rows, item="key", on=on, numerator=numerator)
+
+    return compute
+
+
+def open_plans_share(numerator: bool | pl.Expr = True) -> Compute:
+    """A compute: each child on a plan at the period's end (`open_plans`, one plan a child),
+    counted at the end, in the numerator where `numerator` holds."""
+
+    def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+        return counted(open_plans(frames, periods), item="key", on="end", numerator=numerator)
+
+    return compute
+
+
+def conferences_held(numerator: bool | pl.Expr = True) -> Compute:
+    """A compute: each initial conference held in the period, counted on the day it was held,
+    in the numerator where `numerator` holds."""
+
+    def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+        rows = during(initial_conferences(frames), "held_on", periods)
+        return counted(rows, item="key", on="held_on", numerator=numerator)
+
+    return compute
+
+
 def category_definition(code: str, category: str) -> IndicatorDefinition:
     """CP-17 for one initial category: its share of the children on a plan at period end."""
     name = CATEGORIES[category]
-
-    def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-        rows = open_plans(frames, periods)
-        return counted(
-            rows, item="key", on=pl.col("end"), numerator=pl.col("initial_category") == category
-        )
+    compute = open_plans_share(pl.col("initial_category") == category)
 
     return IndicatorDefinition(
         code=code,

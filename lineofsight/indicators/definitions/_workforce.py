@@ -2,10 +2,6 @@
 social worker, who is in post at a period's end, the team a worker belongs to on a day, the
 cases each worker holds and the children with an open case.
 
-`open_at_ends` and `happening_in` are `open_on` and `during` for long tables (allocations,
-decisions): they find each row's periods by a search of the sorted period dates, not a cross
-join with every period.
-
 Worker rows are counted rows with no child: `item` is the staff id, `worker_id` the worker and
 `team_id` the team of the worker's `team_membership` on the row's date, so the engine (which
 attributes rows by the child's allocation) leaves them as they are.
@@ -16,7 +12,14 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from lineofsight.indicators.definitions.common import Frames, during, table
+from lineofsight.indicators.definitions.common import (
+    Frames,
+    counted,
+    open_on,
+    shared,
+    table,
+    tables,
+)
 
 # The roles of `worker.role` that DfE's workforce census counts as children and family social
 # workers: registered social workers in a children's services post, from newly qualified (ASYE)
@@ -41,58 +44,6 @@ SOCIAL_WORK_ROLES = (
 CASE_HOLDING_ROLES = ("social_worker", "held_by_manager", "duty", "personal_adviser")
 
 
-def _spread(
-    rows: pl.DataFrame, first: pl.Series, last: pl.Series, ordered: pl.DataFrame
-) -> pl.DataFrame:
-    """Each row once per period of `ordered` (in its order) from index `first` up to, not
-    including, `last`, with the period's columns. The index arithmetic is done in NumPy: far
-    cheaper than exploding ranges and joining the periods back."""
-    start = first.cast(pl.Int64).to_numpy()
-    count = np.maximum(last.cast(pl.Int64).to_numpy() - start, 0)
-    row = np.repeat(np.arange(rows.height), count)
-    # Position of each copy within its row's run, added to the run's first period.
-    offset = np.arange(row.size) - np.repeat(np.cumsum(count) - count, count)
-    period = np.repeat(start, count) + offset
-    copies = rows.select(pl.all().gather(pl.Series(row)))
-    dates = ordered.select(pl.col("period", "start", "end").gather(pl.Series(period)))
-    return pl.concat([copies, dates], how="horizontal")
-
-
-def open_at_ends(
-    frame: pl.DataFrame, started: str, ended: str | None, periods: pl.DataFrame
-) -> pl.DataFrame:
-    """What `open_on` returns (each row open at a period's end, once per such period, with
-    the period's columns; an end on the day itself closes it), found by searching the sorted
-    period ends rather than by a cross join, which a long history of many rows makes slow."""
-    ordered = periods.sort("end")
-    ends = ordered["end"]
-    rows = frame.filter(pl.col(started).is_not_null())
-    # Open at the ends on or after its start and before its end.
-    first = ends.search_sorted(rows[started].cast(pl.Date), side="left")
-    if ended is None:
-        last = pl.Series([ends.len()] * rows.height, dtype=pl.UInt32)
-    else:
-        stop = rows[ended].cast(pl.Date)
-        last = ends.search_sorted(stop, side="left").set(stop.is_null(), ends.len())
-    return _spread(rows, first, last, ordered)
-
-
-def happening_in(frame: pl.DataFrame, on: str, periods: pl.DataFrame) -> pl.DataFrame:
-    """What `during` returns (each row whose date `on` falls in a period, once per such
-    period), by searching the sorted periods when their ends come in the same order as
-    their starts (months, quarters, years, a run of rolling years); otherwise by `during`."""
-    ordered = periods.sort("start", "end")
-    if not ordered["end"].is_sorted():
-        return during(frame, on, periods)
-    rows = frame.filter(pl.col(on).is_not_null())
-    day = rows[on].cast(pl.Date)
-    # The periods containing the day: started by then (index below `last`) and not ended
-    # before it (index from `first`); with ends in start order these are one run.
-    first = ordered["end"].search_sorted(day, side="left")
-    last = ordered["start"].search_sorted(day, side="right")
-    return _spread(rows, first, last, ordered)
-
-
 def social_workers(frames: Frames) -> pl.DataFrame:
     """Workers in a children and family social work role (agency or directly employed)."""
     return table(frames, "worker").filter(pl.col("role").is_in(SOCIAL_WORK_ROLES))
@@ -101,7 +52,7 @@ def social_workers(frames: Frames) -> pl.DataFrame:
 def in_post(workers: pl.DataFrame, periods: pl.DataFrame) -> pl.DataFrame:
     """Each worker in post at each period's end (started by then, not left by then: a worker
     whose `ended_on` is the period end has left, as `open_on` reads an end date)."""
-    return open_at_ends(workers, "started_on", "ended_on", periods)
+    return open_on(workers, "started_on", "ended_on", periods)
 
 
 def with_team(
@@ -138,10 +89,37 @@ def with_team(
     )
 
 
+def workers_counted(
+    rows: pl.DataFrame,
+    frames: Frames,
+    *,
+    on: str = "end",
+    numerator: bool | pl.Expr = True,
+    denominator: bool | pl.Expr = True,
+) -> pl.DataFrame:
+    """Worker rows (`staff_id`, one per worker and period) as counted rows with no child, dated
+    `on`: the item and the worker are the staff id, the team the worker's on that day."""
+    return counted(
+        with_team(rows, frames, on=on),
+        item="staff_id",
+        on=on,
+        numerator=numerator,
+        denominator=denominator,
+        child=None,
+        team="worker_team",
+        worker="staff_id",
+    )
+
+
 def cases_held(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     """Each children and family social worker (agency or not) in post at each period's end
     who holds at least one case then: `period`, `end`, `staff_id`, `fte`, `is_agency` and
     `cases`, the distinct children with an open case-holding allocation to the worker."""
+    sources = tables(frames, "worker", "allocation")
+    return shared("cases_held", sources, periods, lambda: _cases_held(frames, periods))
+
+
+def _cases_held(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     workers = social_workers(frames)
     allocations = (
         table(frames, "allocation")
@@ -150,7 +128,7 @@ def cases_held(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
         .join(workers.select("staff_id"), on="staff_id", how="semi")
     )
     held = (
-        open_at_ends(allocations, "started_on", "ended_on", periods)
+        open_on(allocations, "started_on", "ended_on", periods)
         .group_by("period", "staff_id")
         .agg(pl.col("child_id").n_unique().cast(pl.Float64).alias("cases"))
     )
@@ -163,6 +141,11 @@ def _case_spells(frames: Frames) -> pl.DataFrame:
     union of their referrals (not closed with no further action), child protection plans and
     episodes of care, overlapping or touching ones merged (a plan ending the day the next
     begins is one spell), so a child is open at a date at most once."""
+    sources = tables(frames, "referral", "cp_plan", "cla_episode")
+    return shared("case_spells", sources, None, lambda: _built_case_spells(frames))
+
+
+def _built_case_spells(frames: Frames) -> pl.DataFrame:
     referrals = table(frames, "referral")
     parts = [
         referrals.filter(~pl.col("is_nfa")).select(
@@ -221,4 +204,4 @@ def open_cases(frames: Frames, periods: pl.DataFrame, *, weeks: int = 0) -> pl.D
     spells = _case_spells(frames).with_columns(
         (pl.col("opened") + pl.duration(weeks=weeks)).alias("opened")
     )
-    return open_at_ends(spells, "opened", "closed", periods).select("period", "end", "child_id")
+    return open_on(spells, "opened", "closed", periods).select("period", "end", "child_id")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._adoption import adoptions
+from lineofsight.indicators.definitions._adoption import average_days
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -14,22 +14,10 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = adoptions(frames, periods)
-    # A child adopted with no date placed for adoption (none recorded, no A3-A6 placement) is
-    # listed but has no wait to average.
-    timed = pl.col("days_to_placed").is_not_null()
-    return counted(
-        rows,
-        item="period_key",
-        on="adopted_on",
-        numerator=timed,
-        denominator=timed,
-        measure=pl.col("days_to_placed"),
-    )
+# A child adopted with no date placed for adoption (none recorded, no A3-A6 placement) is
+# listed but has no wait to average.
+compute = average_days(pl.col("days_to_placed"))
 
 
 DEFINITION = IndicatorDefinition(

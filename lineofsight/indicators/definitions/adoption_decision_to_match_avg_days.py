@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._adoption import adoptions
+from lineofsight.indicators.definitions._adoption import average_days
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -14,20 +14,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = adoptions(frames, periods)
-    timed = pl.col("decision_on").is_not_null() & pl.col("matched_on").is_not_null()
-    return counted(
-        rows,
-        item="period_key",
-        on="adopted_on",
-        numerator=timed,
-        denominator=timed,
-        measure=(pl.col("matched_on") - pl.col("decision_on")).dt.total_days(),
-    )
+compute = average_days((pl.col("matched_on") - pl.col("decision_on")).dt.total_days())
 
 
 DEFINITION = IndicatorDefinition(

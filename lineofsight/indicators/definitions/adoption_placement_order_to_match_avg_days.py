@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._adoption import adoptions
+from lineofsight.indicators.definitions._adoption import average_days
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -14,29 +14,19 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
 
+ORDERED_ON = pl.col("adoption_order_on").fill_null(pl.col("adopted_on"))
+# Only children with a placement (or freeing) order who were placed for adoption before
+# the adoption order are in the base; the rest are listed outside it.
+IN_BASE = (
+    pl.col("placement_order_on").is_not_null()
+    & pl.col("matched_on").is_not_null()
+    & (pl.col("placed_on") < ORDERED_ON).fill_null(False)
+)
+# A match made before the order counts as no wait.
+DAYS = (pl.col("matched_on") - pl.col("placement_order_on")).dt.total_days().clip(0)
 
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = adoptions(frames, periods)
-    ordered_on = pl.col("adoption_order_on").fill_null(pl.col("adopted_on"))
-    # Only children with a placement (or freeing) order who were placed for adoption before
-    # the adoption order are in the base; the rest are listed outside it.
-    counts = (
-        pl.col("placement_order_on").is_not_null()
-        & pl.col("matched_on").is_not_null()
-        & (pl.col("placed_on") < ordered_on).fill_null(False)
-    )
-    # A match made before the order counts as no wait.
-    days = (pl.col("matched_on") - pl.col("placement_order_on")).dt.total_days().clip(0)
-    return counted(
-        rows,
-        item="period_key",
-        on="adopted_on",
-        numerator=counts,
-        denominator=counts,
-        measure=pl.when(counts).then(days),
-    )
+compute = average_days(pl.when(IN_BASE).then(DAYS), timed=IN_BASE)
 
 
 DEFINITION = IndicatorDefinition(

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._front_door import obligations_met_span
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,21 +11,11 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, on_time
+from lineofsight.indicators.definitions.common import on_time_share
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    # T-04b is DfE's clock (assessment start to authorisation), not Working Together's T-04
-    # (from the referral); DfE counts assessments on completion, so the base is those met.
-    rows = obligations_met_span(frames, "T-04b", periods)
-    return counted(
-        rows,
-        item="start_key",
-        on="met_on",
-        numerator=on_time(),
-        team="team_id",
-        worker="worker_id",
-    )
+# T-04b is DfE's clock (assessment start to authorisation), not Working Together's T-04
+# (from the referral); DfE counts assessments on completion, so the base is those met.
+compute = on_time_share("T-04b", counted_on="met_on", item="start_key")
 
 
 DEFINITION = IndicatorDefinition(

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._leavers import (
-    COHORT_17_18,
-    SUITABILITY_NOT_KNOWN,
-    cohort,
-    cohort_counted,
-)
+from lineofsight.indicators.definitions._leavers import COHORT_17_18, suitable_accommodation_share
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -18,17 +11,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = cohort(frames, periods, COHORT_17_18)
-    in_base = ~pl.col("accommodation").is_in(SUITABILITY_NOT_KNOWN).fill_null(False)
-    return cohort_counted(
-        rows,
-        numerator=in_base & pl.col("accommodation_suitable").fill_null(False),
-        denominator=in_base,
-    )
+compute = suitable_accommodation_share(COHORT_17_18)
 
 
 DEFINITION = IndicatorDefinition(

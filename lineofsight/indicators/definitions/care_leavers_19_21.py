@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._leavers import COHORT_19_21, cohort, cohort_counted
+from lineofsight.indicators.definitions._leavers import COHORT_19_21, cohort_share
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,11 +12,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    return cohort_counted(cohort(frames, periods, COHORT_19_21))
+compute = cohort_share(COHORT_19_21)
 
 
 DEFINITION = IndicatorDefinition(

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._leavers import (
-    COHORT_19_21,
-    EET,
-    cohort,
-    cohort_counted,
-)
+from lineofsight.indicators.definitions._leavers import COHORT_19_21, EET, activity_share
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -19,15 +12,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = cohort(frames, periods, COHORT_19_21)
-    return cohort_counted(
-        rows,
-        numerator=pl.col("activity").is_in(EET).fill_null(False),
-    )
+compute = activity_share(COHORT_19_21, EET)
 
 
 DEFINITION = IndicatorDefinition(

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import polars as pl
-
 from lineofsight.indicators.definitions._leavers import (
     COHORT_19_21,
     HIGHER_EDUCATION,
-    cohort,
-    cohort_counted,
+    activity_share,
 )
 from lineofsight.indicators.definitions.base import (
     Area,
@@ -19,15 +16,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = cohort(frames, periods, COHORT_19_21)
-    return cohort_counted(
-        rows,
-        numerator=pl.col("activity").is_in(HIGHER_EDUCATION).fill_null(False),
-    )
+compute = activity_share(COHORT_19_21, HIGHER_EDUCATION)
 
 
 DEFINITION = IndicatorDefinition(

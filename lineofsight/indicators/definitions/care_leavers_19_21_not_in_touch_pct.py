@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._leavers import (
-    COHORT_19_21,
-    NOT_KNOWN,
-    cohort,
-    cohort_counted,
-)
+from lineofsight.indicators.definitions._leavers import COHORT_19_21, NOT_KNOWN, cohort_share
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -19,15 +14,11 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = cohort(frames, periods, COHORT_19_21)
-    return cohort_counted(
-        rows,
-        numerator=(pl.col("in_touch") == "NO") & (pl.col("activity") == NOT_KNOWN),
-    )
+# Not in touch and nothing known: one whose activity a third party supplied is not counted.
+compute = cohort_share(
+    COHORT_19_21, (pl.col("in_touch") == "NO") & (pl.col("activity") == NOT_KNOWN)
+)
 
 
 DEFINITION = IndicatorDefinition(

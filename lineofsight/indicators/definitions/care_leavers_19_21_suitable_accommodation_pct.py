@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._leavers import (
-    COHORT_19_21,
-    SUITABILITY_NOT_KNOWN,
-    cohort,
-    cohort_counted,
-)
+from lineofsight.indicators.definitions._leavers import COHORT_19_21, suitable_accommodation_share
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -19,17 +12,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = cohort(frames, periods, COHORT_19_21)
-    in_base = ~pl.col("accommodation").is_in(SUITABILITY_NOT_KNOWN).fill_null(False)
-    return cohort_counted(
-        rows,
-        numerator=in_base & pl.col("accommodation_suitable").fill_null(False),
-        denominator=in_base,
-    )
+compute = suitable_accommodation_share(COHORT_19_21)
 
 
 DEFINITION = IndicatorDefinition(

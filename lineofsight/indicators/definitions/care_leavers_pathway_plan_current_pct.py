@@ -13,17 +13,18 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
+from lineofsight.indicators.definitions.common import Frames, counted, obligations
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     # T-63 runs from leaving care, then from each review, six months at a time, until the
     # 21st birthday: the link open at the period's end is the young person's current plan.
-    # The rule column is an Enum: comparing it as is avoids casting every obligation.
-    plans = frames["obligations"].filter(pl.col("rule") == "T-63")
+    plans = obligations(
+        frames, ["T-63"], ("child_id", "start_on", "due_on", "met_on", "context_end")
+    )
     end = pl.col("end")
     current = (
-        plans.select("child_id", "start_on", "due_on", "met_on", "context_end")
+        plans.drop("rule")
         .join_where(periods, pl.col("start_on") <= end)
         .filter(
             pl.col("met_on").is_null() | (pl.col("met_on") > end),

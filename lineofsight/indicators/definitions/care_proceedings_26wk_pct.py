@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._protection import TIMED, obligations_in
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -13,21 +10,11 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, on_time
+from lineofsight.indicators.definitions.common import on_time_share
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    # T-24: 26 weeks from the application's issue to the end of the proceedings. Concluded in
-    # the period = met in it, whatever the outcome.
-    rows = obligations_in(frames, "T-24", "met_on", periods, TIMED)
-    return counted(
-        rows,
-        item="start_key",
-        on="met_on",
-        numerator=on_time(),
-        team="team_id",
-        worker="worker_id",
-    )
+# T-24: 26 weeks from the application's issue to the end of the proceedings. Concluded in
+# the period = met in it, whatever the outcome.
+compute = on_time_share("T-24", counted_on="met_on", item="start_key")
 
 
 DEFINITION = IndicatorDefinition(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._workforce import happening_in, open_cases
+from lineofsight.indicators.definitions._workforce import open_cases
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -14,7 +14,7 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, table
+from lineofsight.indicators.definitions.common import Frames, counted, during, table
 
 # A local standard: supervision is monthly, and most councils' policies expect every child's
 # case to come up at least every third session (more often for children on a plan or in care).
@@ -32,7 +32,7 @@ def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     )
     sessions = table(frames, "supervision").select(pl.col("key").alias("supervision_id"), "held_on")
     discussions = table(frames, "supervision_discussion").join(sessions, on="supervision_id")
-    discussed = happening_in(discussions.select("child_id", "held_on"), "held_on", windows)
+    discussed = during(discussions.select("child_id", "held_on"), "held_on", windows)
     flag = pl.struct("period", "child_id").is_in(
         discussed.select(pl.struct("period", "child_id").implode()).to_series()
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._front_door import during_span, in_need_on, referrals
+from lineofsight.indicators.definitions._front_door import in_need_on, referrals
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,11 +14,11 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
+from lineofsight.indicators.definitions.common import Frames, counted, during
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = during_span(referrals(frames), "closed_on", periods).filter(in_need_on("closed_on"))
+    rows = during(referrals(frames), "closed_on", periods).filter(in_need_on("closed_on"))
     # Under 3 months: closed before the same date three months after the referral.
     short = pl.col("closed_on") < pl.col("referred_on").dt.offset_by("3mo")
     return counted(rows, item="key", on="closed_on", numerator=short)

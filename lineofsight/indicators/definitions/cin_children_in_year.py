@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._front_door import (
-    in_need_on,
-    open_during_span,
-    referrals,
-)
+from lineofsight.indicators.definitions._front_door import in_need_on, referrals
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -17,7 +13,7 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
+from lineofsight.indicators.definitions.common import Frames, counted, open_during
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
@@ -26,7 +22,7 @@ def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
         "child_id", "referred_on", "closed_on", "is_nfa", "not_in_need"
     )
     rows = (
-        open_during_span(episodes, "referred_on", "closed_on", periods)
+        open_during(episodes, "referred_on", "closed_on", periods)
         .filter(in_need_on("end"))
         # Attributed on the child's last day in need in the period.
         .with_columns(pl.min_horizontal(closed.fill_null(pl.col("end")), "end").alias("on"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._front_door import during_span, in_need_on, referrals
+from lineofsight.indicators.definitions._front_door import in_need_on, referrals
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -13,11 +13,11 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
+from lineofsight.indicators.definitions.common import Frames, counted, during
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = during_span(referrals(frames), "referred_on", periods).filter(in_need_on("end"))
+    rows = during(referrals(frames), "referred_on", periods).filter(in_need_on("end"))
     return counted(rows, item="key", on="referred_on", team="team_id", worker="worker_id")
 
 

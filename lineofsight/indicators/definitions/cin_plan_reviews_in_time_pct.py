@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._front_door import obligations_due_span
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -13,21 +10,11 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, on_time
+from lineofsight.indicators.definitions.common import on_time_share
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    # T-06 chains from the plan's start and then from each review's actual date (a local
-    # rule: 3 months unless the council sets its own).
-    rows = obligations_due_span(frames, "T-06", periods)
-    return counted(
-        rows,
-        item="obligation_id",
-        on="due_on",
-        numerator=on_time(),
-        team="team_id",
-        worker="worker_id",
-    )
+# T-06 chains from the plan's start and then from each review's actual date (a local
+# rule: 3 months unless the council sets its own).
+compute = on_time_share("T-06")
 
 
 DEFINITION = IndicatorDefinition(

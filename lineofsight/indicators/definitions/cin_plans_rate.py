@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._front_door import open_on_span
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -13,12 +12,12 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, table, with_child
+from lineofsight.indicators.definitions.common import Frames, counted, open_on, table, with_child
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     plans = with_child(table(frames, "cin_plan"), frames)
-    rows = open_on_span(plans, "started_on", "ended_on", periods).unique(
+    rows = open_on(plans, "started_on", "ended_on", periods).unique(
         ["period", "child_id"], maintain_order=True
     )
     return counted(rows, item="child_id", on="end")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._front_door import obligations_due_span
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -13,21 +10,11 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, on_time
+from lineofsight.indicators.definitions.common import on_time_share
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    # T-07 chains from the plan's start and then from each visit's actual date; the rule is
-    # local (20 working days unless the council sets its own), so the code names no number.
-    rows = obligations_due_span(frames, "T-07", periods)
-    return counted(
-        rows,
-        item="obligation_id",
-        on="due_on",
-        numerator=on_time(),
-        team="team_id",
-        worker="worker_id",
-    )
+# T-07 chains from the plan's start and then from each visit's actual date; the rule is
+# local (20 working days unless the council sets its own), so the code names no number.
+compute = on_time_share("T-07")
 
 
 DEFINITION = IndicatorDefinition(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lineofsight.indicators.definitions._looked_after import children_ceasing
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -11,7 +12,9 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.cla_ceased_rate import compute
+
+compute = children_ceasing
+
 
 DEFINITION = IndicatorDefinition(
     code="cla_ceased_count",

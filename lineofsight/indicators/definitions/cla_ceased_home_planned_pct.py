@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._outcomes import RETURNED_HOME_PLANNED, last_cessations
+from lineofsight.indicators.definitions._outcomes import RETURNED_HOME_PLANNED, cessation_share
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -15,13 +15,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    ceased = last_cessations(frames, periods)
-    home = (pl.col("reason_ceased") == RETURNED_HOME_PLANNED).fill_null(False)
-    return counted(ceased, item="period_key", on="ended_on", numerator=home)
+compute = cessation_share((pl.col("reason_ceased") == RETURNED_HOME_PLANNED).fill_null(False))
 
 
 DEFINITION = IndicatorDefinition(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._looked_after import care_periods
+from lineofsight.indicators.definitions._looked_after import children_ceasing
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,16 +12,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, during
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    ceased = during(care_periods(frames, periods), "ended_on", periods)
-    # DfE counts the last time each child ceased in the period.
-    last = ceased.sort("period", "child_id", "ended_on").unique(
-        ["period", "child_id"], keep="last", maintain_order=True
-    )
-    return counted(last, item="child_id", on="ended_on")
+compute = children_ceasing
 
 
 DEFINITION = IndicatorDefinition(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._outcomes import SGO_REASONS, last_cessations
+from lineofsight.indicators.definitions._outcomes import SGO_REASONS, cessation_share
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,13 +14,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    ceased = last_cessations(frames, periods)
-    sgo = pl.col("reason_ceased").is_in(SGO_REASONS).fill_null(False)
-    return counted(ceased, item="period_key", on="ended_on", numerator=sgo)
+compute = cessation_share(pl.col("reason_ceased").is_in(SGO_REASONS).fill_null(False))
 
 
 DEFINITION = IndicatorDefinition(

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import polars as pl
-
 from lineofsight.indicators.definitions._looked_after import (
     CHILDRENS_HOMES_AND_SECURE,
-    looked_after_with_episode,
+    placement_share,
 )
 from lineofsight.indicators.definitions.base import (
     Area,
@@ -17,13 +15,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = looked_after_with_episode(frames, periods)
-    placed = pl.col("placement_type").is_in(CHILDRENS_HOMES_AND_SECURE).fill_null(False)
-    return counted(rows, item="child_id", on="end", numerator=placed)
+compute = placement_share(CHILDRENS_HOMES_AND_SECURE)
 
 
 DEFINITION = IndicatorDefinition(

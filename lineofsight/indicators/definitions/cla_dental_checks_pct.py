@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._outcomes import (
-    cohort_counted,
-    looked_after_12_months,
-    with_checks_in_year,
-)
+from lineofsight.indicators.definitions._outcomes import checked_share
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -18,12 +12,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    cohort = with_checks_in_year(frames, looked_after_12_months(frames, periods), ["dental"])
-    return cohort_counted(cohort, pl.col("checks") >= 1)
+compute = checked_share(["dental"])
 
 
 DEFINITION = IndicatorDefinition(

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._outcomes import (
-    YES,
-    cohort_counted,
-    looked_after_12_months,
-    with_latest_value,
-)
+from lineofsight.indicators.definitions._outcomes import status_share
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -18,14 +13,10 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    under_five = looked_after_12_months(frames, periods).filter(pl.col("age") < 5)
-    # OC2 HEALTH_CHECK is a status at 31 March: the latest record by the period's end.
-    cohort = with_latest_value(frames, under_five, "development")
-    return cohort_counted(cohort, (pl.col("value") == YES).fill_null(False))
+# OC2 HEALTH_CHECK is a status at 31 March: the latest record by the period's end, for the
+# children under five then.
+compute = status_share("development", among=pl.col("age") < 5)
 
 
 DEFINITION = IndicatorDefinition(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._looked_after import FOSTER, looked_after_with_episode
+from lineofsight.indicators.definitions._looked_after import FOSTER, placement_share
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,13 +12,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = looked_after_with_episode(frames, periods)
-    placed = pl.col("placement_type").is_in(FOSTER).fill_null(False)
-    return counted(rows, item="child_id", on="end", numerator=placed)
+compute = placement_share(FOSTER)
 
 
 DEFINITION = IndicatorDefinition(

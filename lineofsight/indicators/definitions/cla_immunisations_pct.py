@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._outcomes import (
-    YES,
-    cohort_counted,
-    looked_after_12_months,
-    with_latest_value,
-)
+from lineofsight.indicators.definitions._outcomes import status_share
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -19,14 +12,10 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    # A status, not an event: the latest record by the period's end says whether the child is
-    # up to date, however long ago it was made (as the SSDA903 exporter reads it).
-    cohort = with_latest_value(frames, looked_after_12_months(frames, periods), "immunisations")
-    return cohort_counted(cohort, (pl.col("value") == YES).fill_null(False))
+# A status, not an event: the latest record by the period's end says whether the child is
+# up to date, however long ago it was made (as the SSDA903 exporter reads it).
+compute = status_share("immunisations")
 
 
 DEFINITION = IndicatorDefinition(

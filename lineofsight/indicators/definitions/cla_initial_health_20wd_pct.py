@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._outcomes import latest_end, obligations_of
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -13,12 +12,19 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, during, on_time
+from lineofsight.indicators.definitions.common import (
+    Frames,
+    counted,
+    during,
+    latest_end,
+    obligations,
+    on_time,
+)
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     # T-45: one clock per period of care, from its start, 20 working days.
-    rows = during(obligations_of(frames, ["T-45"]), "start_on", periods)
+    rows = during(obligations(frames, ["T-45"]), "start_on", periods)
     left_within = pl.col("context_end").is_not_null() & (pl.col("context_end") <= pl.col("due_on"))
     # A clock still running on the last day known can't be judged yet (the child may still be
     # assessed in time, or leave within the 20 days): listed, not in the base.

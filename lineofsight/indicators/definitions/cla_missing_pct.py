@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._outcomes import looked_after_during_with_incidents
+from lineofsight.indicators.definitions._outcomes import missing_share
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,12 +12,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    children = looked_after_during_with_incidents(frames, periods, "M")
-    return counted(children, item="child_id", on="on", numerator=pl.col("incidents") >= 1)
+compute = missing_share("M")
 
 
 DEFINITION = IndicatorDefinition(

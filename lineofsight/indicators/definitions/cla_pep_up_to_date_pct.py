@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._outcomes import care_periods, obligations_of
+from lineofsight.indicators.definitions._outcomes import care_periods
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -13,7 +13,7 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, age_on, counted, open_on
+from lineofsight.indicators.definitions.common import Frames, age_on, counted, obligations, open_on
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
@@ -26,7 +26,7 @@ def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     # A chain's clocks follow one another (each starts when the one before is met), so the
     # clock running at the end is the child's latest to start by then.
     clocks = (
-        obligations_of(frames, ["T-50", "T-51"])
+        obligations(frames, ["T-50", "T-51"])
         .select("child_id", "start_on", "due_on", "met_on", "context_end")
         .sort("start_on")
     )

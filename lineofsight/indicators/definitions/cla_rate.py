@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._looked_after import looked_after_at_end
+from lineofsight.indicators.definitions._looked_after import children_looked_after
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,11 +12,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    return counted(looked_after_at_end(frames, periods), item="child_id", on="end")
+compute = children_looked_after
 
 
 DEFINITION = IndicatorDefinition(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._outcomes import return_interviews
+from lineofsight.indicators.definitions._outcomes import return_interview_share
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -13,20 +13,10 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, on_time
+from lineofsight.indicators.definitions.common import on_time
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = return_interviews(frames, periods)
-    # T-58 counts a declined offer as meeting it; an interview completed needs one held.
-    return counted(
-        rows,
-        item="start_key",
-        on="start_on",
-        numerator=on_time() & pl.col("held"),
-        team="team_id",
-        worker="worker_id",
-    )
+# T-58 counts a declined offer as meeting it; an interview completed needs one held.
+compute = return_interview_share(on_time() & pl.col("held"))
 
 
 DEFINITION = IndicatorDefinition(

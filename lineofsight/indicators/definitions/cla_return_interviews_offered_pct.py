@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._outcomes import return_interviews
+from lineofsight.indicators.definitions._outcomes import return_interview_share
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -13,21 +13,9 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = return_interviews(frames, periods)
-    # An interview held was offered, whether or not the offer itself was recorded.
-    offered = pl.col("offered") | pl.col("held")
-    return counted(
-        rows,
-        item="start_key",
-        on="start_on",
-        numerator=offered,
-        team="team_id",
-        worker="worker_id",
-    )
+# An interview held was offered, whether or not the offer itself was recorded.
+compute = return_interview_share(pl.col("offered") | pl.col("held"))
 
 
 DEFINITION = IndicatorDefinition(

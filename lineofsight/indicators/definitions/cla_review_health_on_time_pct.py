@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._outcomes import obligations_of
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -13,20 +10,9 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, during, on_time
+from lineofsight.indicators.definitions.common import on_time_share
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    # Due in the period (as `obligations_due`, without casting every rule to text).
-    rows = during(obligations_of(frames, ["T-46"]), "due_on", periods)
-    return counted(
-        rows,
-        item="obligation_id",
-        on="due_on",
-        numerator=on_time(),
-        team="team_id",
-        worker="worker_id",
-    )
+compute = on_time_share("T-46")
 
 
 DEFINITION = IndicatorDefinition(

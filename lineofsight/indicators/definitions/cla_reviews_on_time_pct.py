@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import polars as pl
-
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -12,22 +10,12 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, obligations_due, on_time
+from lineofsight.indicators.definitions.common import on_time_share
 
 # First review within 20 working days, second within 3 months, then every 6 months.
 REVIEW_RULES = ("T-39", "T-40", "T-41")
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    due = obligations_due(frames, REVIEW_RULES, periods)
-    return counted(
-        due,
-        item="obligation_id",
-        on="due_on",
-        numerator=on_time(),
-        team="team_id",
-        worker="worker_id",
-    )
+compute = on_time_share(REVIEW_RULES)
 
 
 DEFINITION = IndicatorDefinition(

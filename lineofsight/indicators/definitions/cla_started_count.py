@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lineofsight.indicators.definitions._looked_after import children_starting
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -11,7 +12,9 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.cla_started_rate import compute
+
+compute = children_starting
+
 
 DEFINITION = IndicatorDefinition(
     code="cla_started_count",

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._looked_after import care_periods
+from lineofsight.indicators.definitions._looked_after import children_starting
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,16 +12,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, during
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    started = during(care_periods(frames, periods), "started_on", periods)
-    # DfE counts children, not periods: a child who started twice counts once, at the first.
-    first = started.sort("period", "child_id", "started_on").unique(
-        ["period", "child_id"], keep="first", maintain_order=True
-    )
-    return counted(first, item="child_id", on="started_on")
+compute = children_starting
 
 
 DEFINITION = IndicatorDefinition(

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._outcomes import (
-    YES,
-    cohort_counted,
-    looked_after_12_months,
-    with_checks_in_year,
-)
+from lineofsight.indicators.definitions._outcomes import YES, checked_share
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -19,16 +12,10 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    # A substance misuse record says yes (1) or no (0); only a yes counts. Interventions
-    # received or offered are recorded as kinds of their own and are not the problem itself.
-    cohort = with_checks_in_year(
-        frames, looked_after_12_months(frames, periods), ["substance_misuse"], value=YES
-    )
-    return cohort_counted(cohort, pl.col("checks") >= 1)
+# A substance misuse record says yes (1) or no (0); only a yes counts. Interventions
+# received or offered are recorded as kinds of their own and are not the problem itself.
+compute = checked_share(["substance_misuse"], value=YES)
 
 
 DEFINITION = IndicatorDefinition(

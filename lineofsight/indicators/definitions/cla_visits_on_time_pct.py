@@ -13,7 +13,7 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
+from lineofsight.indicators.definitions.common import Frames, counted, obligations
 
 # Reg 28 visits: the usual 1 week then 6 weeks; placed with parent under an interim care order;
 # placed with parent under a full care order.
@@ -21,13 +21,9 @@ VISIT_RULES = ("T-30", "T-32", "T-33")
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    obligations = frames.get("obligations")
-    if obligations is None:
-        raise KeyError("the timescale engine's obligations are not in the frames")
-    # The rule column is an Enum: compared directly, without casting half a million rows.
-    visits = obligations.filter(pl.col("rule").is_in(VISIT_RULES)).select(
-        "child_id", "start_on", "due_on", "met_on", "context_end"
-    )
+    visits = obligations(
+        frames, VISIT_RULES, ("child_id", "start_on", "due_on", "met_on", "context_end")
+    ).drop("rule")
     looked_after = looked_after_at_end(frames, periods)
     # The visit clock running on the end date: started by then, not met by then, and its
     # placement still open. It is overdue when its due date has passed.

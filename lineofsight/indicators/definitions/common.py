@@ -1,4 +1,6 @@
-"""Helpers the definitions share: the period joins, counted rows, ages and working days.
+"""Helpers the definitions share: the period joins (`during`, `open_on`, `open_during`), the
+timescale engine's obligations and the on-time share of them, counted rows, ages and working
+days, and `shared`, which builds a result several definitions of one run read only once.
 
 Every helper takes and returns Polars frames and knows nothing of any one indicator, so each
 definition module reads as its catalogue entry: which rows, in which period, counted how.
@@ -6,11 +8,15 @@ definition module reads as its catalogue entry: which rows, in which period, cou
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+import weakref
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
+import numpy as np
+import numpy.typing as npt
 import polars as pl
 
-from lineofsight.indicators.definitions.base import COUNTED_SCHEMA, Frames
+from lineofsight.indicators.definitions.base import COUNTED_SCHEMA, Compute, Frames
 from lineofsight.journey.domain.frame_schema import TABLES
 from lineofsight.journey.domain.frames import empty_frame
 from lineofsight.timescales.domain.calendar import working_days_between_series
@@ -22,12 +28,19 @@ __all__ = [
     "birthday",
     "counted",
     "during",
+    "earliest_start",
     "empty_counted",
+    "latest_end",
+    "obligations",
     "obligations_due",
     "obligations_met",
     "on_time",
+    "on_time_share",
+    "open_during",
     "open_on",
+    "shared",
     "table",
+    "tables",
     "with_child",
     "working_days",
 ]
@@ -41,6 +54,113 @@ def table(frames: Frames, name: str) -> pl.DataFrame:
     if name in TABLES:
         return empty_frame(TABLES[name])
     raise KeyError(f"no frame {name!r}")
+
+
+def tables(frames: Frames, *names: str) -> list[pl.DataFrame]:
+    """The journey tables `names` (see `table`): the sources of a `shared` result."""
+    return [table(frames, name) for name in names]
+
+
+def latest_end(periods: pl.DataFrame) -> dt.date:
+    """The last period end: what is known by then is what every period is computed from."""
+    latest = periods["end"].max()
+    if not isinstance(latest, dt.date):
+        raise ValueError("no periods")
+    return latest
+
+
+def earliest_start(periods: pl.DataFrame) -> dt.date:
+    """The first period start."""
+    earliest = periods["start"].min()
+    if not isinstance(earliest, dt.date):
+        raise ValueError("no periods")
+    return earliest
+
+
+# The period joins. Each row is matched with the periods its dates fall in by searching the
+# sorted period dates, so it costs the rows returned, not rows times periods (36 months over a
+# long history of contacts or obligations would otherwise be crossed 36 times). For `during`
+# and `open_during` the periods holding a day are one run where starts and ends rise together
+# (months, quarters, years, rolling years, as-at dates); a mixed set (a year and its months)
+# is searched as a few such runs, and one needing more is crossed with the rows (`_matched`).
+_MOST_RUNS = 4
+_OPEN = np.iinfo(np.int32).max  # an open end, in days
+
+_Days = npt.NDArray[np.int32]
+_Positions = npt.NDArray[np.int64]
+
+
+def _days(values: pl.Series) -> _Days:
+    """Dates as days since 1970, a null as an open end."""
+    return values.cast(pl.Date).to_physical().fill_null(_OPEN).to_numpy()
+
+
+def _known(values: pl.Series) -> npt.NDArray[np.bool_]:
+    return values.is_not_null().to_numpy()
+
+
+def _stops(frame: pl.DataFrame, ended: str | None) -> _Days:
+    if ended is None:
+        return np.full(frame.height, _OPEN, dtype=np.int32)
+    return _days(frame[ended])
+
+
+def _runs(periods: pl.DataFrame) -> list[_Positions]:
+    """The periods' row numbers in runs in which neither the starts nor the ends go back: each
+    period in start order joins the run whose last end is the latest not after its own."""
+    starts, ends = _days(periods["start"]), _days(periods["end"])
+    runs: list[list[int]] = []
+    last_ends: list[int] = []
+    for row in np.lexsort((ends, starts)).tolist():
+        fits = [n for n, last in enumerate(last_ends) if last <= ends[row]]
+        if fits:
+            best = max(fits, key=lambda n: last_ends[n])
+            runs[best].append(row)
+            last_ends[best] = int(ends[row])
+        else:
+            runs.append([row])
+            last_ends.append(int(ends[row]))
+    return [np.array(run, dtype=np.int64) for run in runs]
+
+
+def _spread(
+    frame: pl.DataFrame,
+    periods: pl.DataFrame,
+    runs: list[_Positions],
+    firsts: list[_Positions],
+    lasts: list[_Positions],
+) -> pl.DataFrame:
+    """Each row of `frame` once per period of each run from position `firsts` up to, not
+    including, `lasts` in the run, with every column of the period: row by row, in the
+    frame's order. The index arithmetic is NumPy's; the rows are gathered once."""
+    count = np.maximum(np.stack(lasts, axis=1) - np.stack(firsts, axis=1), 0).ravel()
+    bases = np.cumsum([0, *(len(run) for run in runs[:-1])])
+    first = (np.stack(firsts, axis=1) + bases).ravel()
+    row = np.repeat(np.arange(frame.height).repeat(len(runs)), count)
+    # Position of each copy within its run of periods, added to the run's first.
+    offset = np.arange(row.size) - np.repeat(np.cumsum(count) - count, count)
+    period = np.concatenate(runs)[np.repeat(first, count) + offset]
+    return frame[pl.Series(row, dtype=pl.UInt32)].hstack(
+        periods[pl.Series(period, dtype=pl.UInt32)]
+    )
+
+
+def _overlapping(
+    frame: pl.DataFrame,
+    periods: pl.DataFrame,
+    runs: list[_Positions],
+    *,
+    started: str,
+    stops: _Days,
+) -> pl.DataFrame:
+    """Each row with a known `started` once per period ending on or after that day and
+    starting on or before its `stops` day: within a run, the periods from the first ending on
+    or after the one day to the last starting on or before the other."""
+    starts, ends = _days(periods["start"]), _days(periods["end"])
+    day, known = _days(frame[started]), _known(frame[started])
+    firsts = [np.searchsorted(ends[run], day, side="left") for run in runs]
+    lasts = [np.where(known, np.searchsorted(starts[run], stops, side="right"), 0) for run in runs]
+    return _spread(frame, periods, runs, firsts, lasts)
 
 
 def _day(column: str) -> pl.Expr:
@@ -69,9 +189,12 @@ def _matched(
 
 def during(frame: pl.DataFrame, on: str, periods: pl.DataFrame) -> pl.DataFrame:
     """Each row whose date `on` falls from a period's `start` to its `end` (inclusive), once per
-    such period, with the period's `period`, `start` and `end` columns added."""
-    keep = pl.col("_day").is_between(pl.col("start"), pl.col("end"))
-    return _matched(frame, {"_day": _day(on)}, keep, periods)
+    such period, with every column of `periods` added."""
+    runs = _runs(periods)
+    if not runs or len(runs) > _MOST_RUNS:
+        keep = pl.col("_day").is_between(pl.col("start"), pl.col("end"))
+        return _matched(frame, {"_day": _day(on)}, keep, periods)
+    return _overlapping(frame, periods, runs, started=on, stops=_days(frame[on]))
 
 
 def open_on(
@@ -79,13 +202,32 @@ def open_on(
 ) -> pl.DataFrame:
     """Each row open at a period's end, once per such period: started on or before `end` and
     not ended by then (an end on the day itself closes it: a plan ended on 31 March is not open
-    at 31 March, as the CIN census and SSDA903 count)."""
-    if ended is None:
-        return _matched(frame, {"_day": _day(started)}, pl.col("_day") <= pl.col("end"), periods)
-    keep = (pl.col("_day") <= pl.col("end")) & (
-        pl.col("_stop").is_null() | (pl.col("_stop") > pl.col("end"))
+    at 31 March, as the CIN census and SSDA903 count). Every column of `periods` comes along."""
+    # Only the ends matter, so the periods in order of their ends are always one run: those
+    # ending on or after the start and before the end (an open end: every later one).
+    run = np.argsort(_days(periods["end"]), kind="stable")
+    ends = _days(periods["end"])[run]
+    first = np.searchsorted(ends, _days(frame[started]), side="left")
+    last = np.where(
+        _known(frame[started]), np.searchsorted(ends, _stops(frame, ended), side="left"), 0
     )
-    return _matched(frame, {"_day": _day(started), "_stop": _day(ended)}, keep, periods)
+    return _spread(frame, periods, [run], [first], [last])
+
+
+def open_during(
+    frame: pl.DataFrame, started: str, ended: str | None, periods: pl.DataFrame
+) -> pl.DataFrame:
+    """Each row open at any time in a period, once per such period: started on or before its
+    `end` and not ended before its `start` (ended on its first day counts). Every column of
+    `periods` comes along."""
+    runs = _runs(periods)
+    if not runs or len(runs) > _MOST_RUNS:
+        keep = (pl.col("_day") <= pl.col("end")) & (
+            pl.col("_stop").is_null() | (pl.col("_stop") >= pl.col("start"))
+        )
+        stop = pl.lit(None, dtype=pl.Date) if ended is None else _day(ended)
+        return _matched(frame, {"_day": _day(started), "_stop": stop}, keep, periods)
+    return _overlapping(frame, periods, runs, started=started, stops=_stops(frame, ended))
 
 
 def counted(
@@ -159,22 +301,118 @@ def on_time() -> pl.Expr:
     return pl.when(pl.col("due_at").is_not_null()).then(by_time).otherwise(by_day)
 
 
-def _obligations(frames: Frames, rules: Iterable[str]) -> pl.DataFrame:
+def obligations(
+    frames: Frames, rules: Iterable[str], columns: Sequence[str] | None = None
+) -> pl.DataFrame:
+    """The timescale engine's obligations under `rules`, whenever due; with `columns`, only
+    those (and `rule`), cut before the rows so the engine's wide text is never copied."""
     rows = frames.get("obligations")
     if rows is None:
         raise KeyError("the timescale engine's obligations are not in the frames")
+    if columns is not None:
+        rows = rows.select(*dict.fromkeys(("rule", *columns)))
     # Compared as the engine's Enum, not cast to text (much the cheaper on every obligation).
     wanted = pl.Series(list(rules), dtype=rows["rule"].dtype).implode()
     return rows.filter(pl.col("rule").is_in(wanted))
 
 
-def obligations_due(frames: Frames, rules: Iterable[str], periods: pl.DataFrame) -> pl.DataFrame:
+def obligations_due(
+    frames: Frames,
+    rules: Iterable[str],
+    periods: pl.DataFrame,
+    columns: Sequence[str] | None = None,
+) -> pl.DataFrame:
     """The timescale engine's obligations under `rules` due in each period (the base of a
     'done on time' measure: one met after the period ended counts as not met in it)."""
-    return during(_obligations(frames, rules), "due_on", periods)
+    return during(obligations(frames, rules, columns), "due_on", periods)
 
 
-def obligations_met(frames: Frames, rules: Iterable[str], periods: pl.DataFrame) -> pl.DataFrame:
+def obligations_met(
+    frames: Frames,
+    rules: Iterable[str],
+    periods: pl.DataFrame,
+    columns: Sequence[str] | None = None,
+) -> pl.DataFrame:
     """The obligations under `rules` met in each period (DfE counts assessments on
     completion)."""
-    return during(_obligations(frames, rules), "met_on", periods)
+    return during(obligations(frames, rules, columns), "met_on", periods)
+
+
+# What a timeliness measure reads of an obligation: identity, dates, who was responsible.
+TIMED = (
+    "obligation_id",
+    "child_id",
+    "start_key",
+    "start_on",
+    "due_on",
+    "due_at",
+    "met_key",
+    "met_on",
+    "met_at",
+    "team_id",
+    "worker_id",
+)
+
+
+def on_time_share(
+    rules: str | Sequence[str], *, counted_on: str = "due_on", item: str = "obligation_id"
+) -> Compute:
+    """A compute: the obligations under `rules` due in each period (`counted_on="met_on"`:
+    met in it), each counted once as `item`, on time or not, attributed to the worker and team
+    the timescale engine holds responsible."""
+    wanted = [rules] if isinstance(rules, str) else list(rules)
+
+    def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
+        rows = during(obligations(frames, wanted, TIMED), counted_on, periods)
+        return counted(
+            rows,
+            item=item,
+            on=counted_on,
+            numerator=on_time(),
+            team="team_id",
+            worker="worker_id",
+        )
+
+    return compute
+
+
+# Rows several definitions of one run derive from the same frames (periods of care, the
+# care-leaver cohorts, the adoptions, the referrals with their outcome), built once: each
+# result is kept with weak references to the frames it was built from and the periods' values,
+# and handed back while those very frame objects (and equal periods) come again. A frame that
+# has gone never matches (its address may be reused, its reference is dead), and none is kept
+# alive. Journey frames are never changed in place, which is what makes reuse by identity safe.
+_Sources = tuple["weakref.ref[pl.DataFrame] | None", ...]
+_SHARED: dict[Hashable, tuple[_Sources, pl.DataFrame | None, pl.DataFrame]] = {}
+
+
+def shared(
+    key: Hashable,
+    sources: Sequence[pl.DataFrame | None],
+    periods: pl.DataFrame | None,
+    build: Callable[[], pl.DataFrame],
+) -> pl.DataFrame:
+    """`build()`, or its result kept under `key` if it was built from these very `sources`
+    (every frame `build` reads, by identity) and equal `periods` (None: not period by
+    period)."""
+    kept = _SHARED.get(key)
+    if kept is not None:
+        refs, kept_periods, result = kept
+        same_sources = len(refs) == len(sources) and all(
+            (ref is None and frame is None) or (ref is not None and ref() is frame)
+            for ref, frame in zip(refs, sources, strict=False)
+        )
+        same_periods = (
+            kept_periods is None
+            if periods is None
+            else kept_periods is not None and kept_periods.equals(periods)
+        )
+        if same_sources and same_periods:
+            return result
+    result = build()
+    _SHARED[key] = (
+        tuple(None if frame is None else weakref.ref(frame) for frame in sources),
+        periods,
+        result,
+    )
+    return result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._protection import plans, rule_obligations
+from lineofsight.indicators.definitions._protection import plans
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -13,7 +13,7 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, during, on_time
+from lineofsight.indicators.definitions.common import Frames, counted, during, obligations, on_time
 
 T16_COLUMNS = (
     "start_key",
@@ -29,7 +29,7 @@ T16_COLUMNS = (
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     # T-16 is the first link of each plan's core group chain, keyed by the plan itself.
-    first = rule_obligations(frames, ("T-16",), T16_COLUMNS).select(
+    first = obligations(frames, ["T-16"], T16_COLUMNS).select(
         pl.col("start_key").alias("key"),
         on_time().alias("in_time"),
         # Decided once met or past due; one not yet due is listed but not in the base.

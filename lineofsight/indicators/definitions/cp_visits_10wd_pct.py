@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._protection import TIMED, obligations_in
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -13,20 +10,10 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, on_time
+from lineofsight.indicators.definitions.common import on_time_share
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    # The rows of obligations_due(frames, ["T-20"], periods), by a faster join.
-    rows = obligations_in(frames, "T-20", "due_on", periods, TIMED)
-    return counted(
-        rows,
-        item="obligation_id",
-        on="due_on",
-        numerator=on_time(),
-        team="team_id",
-        worker="worker_id",
-    )
+# T-20 chains from the plan's start and then from each visit: each visit due is counted.
+compute = on_time_share("T-20")
 
 
 DEFINITION = IndicatorDefinition(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._protection import open_plans
+from lineofsight.indicators.definitions._protection import open_plans_share
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,14 +14,10 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    # "More than 729 calendar days" counting the period's end day itself: 729 days or more
-    # from the start to the end date (the day the timescale engine's T-21 flag falls due).
-    rows = open_plans(frames, periods)
-    return counted(rows, item="key", on=pl.col("end"), numerator=pl.col("days_open") >= 729)
+# "More than 729 calendar days" counting the period's end day itself: 729 days or more
+# from the start to the end date (the day the timescale engine's T-21 flag falls due).
+compute = open_plans_share(pl.col("days_open") >= 729)
 
 
 DEFINITION = IndicatorDefinition(

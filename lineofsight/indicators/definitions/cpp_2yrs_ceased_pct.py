@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._protection import plans
+from lineofsight.indicators.definitions._protection import plans_during
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,13 +14,9 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, during
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    # More than 729 days including the day of cessation: 729 days or more from start to end.
-    rows = during(plans(frames), "ended_on", periods)
-    return counted(rows, item="key", on="ended_on", numerator=pl.col("days") >= 729)
+# More than 729 days including the day of cessation: 729 days or more from start to end.
+compute = plans_during("ended_on", numerator=pl.col("days") >= 729)
 
 
 DEFINITION = IndicatorDefinition(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._protection import plans
+from lineofsight.indicators.definitions._protection import plans_during
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,12 +12,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, during
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = during(plans(frames), "ended_on", periods)
-    return counted(rows, item="key", on="ended_on")
+compute = plans_during("ended_on")
 
 
 DEFINITION = IndicatorDefinition(

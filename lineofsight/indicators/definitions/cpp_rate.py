@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._protection import open_plans
+from lineofsight.indicators.definitions._protection import open_plans_share
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,11 +12,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    return counted(open_plans(frames, periods), item="key", on=pl.col("end"))
+compute = open_plans_share()
 
 
 DEFINITION = IndicatorDefinition(

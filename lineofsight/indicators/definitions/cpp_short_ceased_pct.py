@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._protection import plans
+from lineofsight.indicators.definitions._protection import plans_during
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -13,14 +13,11 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, during
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = during(plans(frames), "ended_on", periods)
-    # Under 3 months: ended before the same day three calendar months after the start.
-    short = pl.col("ended_on") < pl.col("started_on").dt.offset_by("3mo")
-    return counted(rows, item="key", on="ended_on", numerator=short)
+# Under 3 months: ended before the same day three calendar months after the start.
+compute = plans_during(
+    "ended_on", numerator=pl.col("ended_on") < pl.col("started_on").dt.offset_by("3mo")
+)
 
 
 DEFINITION = IndicatorDefinition(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._workforce import happening_in, with_team
+from lineofsight.indicators.definitions._workforce import with_team
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -13,7 +13,7 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, table
+from lineofsight.indicators.definitions.common import Frames, counted, during, table
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
@@ -26,7 +26,7 @@ def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
         (pl.col("rationale").fill_null("").str.strip_chars() != "").alias("recorded"),
     )
     rows = with_team(
-        happening_in(decisions, "made_on", periods), frames, worker="made_by_id", on="made_on"
+        during(decisions, "made_on", periods), frames, worker="made_by_id", on="made_on"
     )
     # The record names who made the decision: the row goes to that manager and their team.
     return counted(

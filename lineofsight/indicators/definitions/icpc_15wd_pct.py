@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._protection import TIMED, obligations_in
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -15,13 +14,19 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, on_time
+from lineofsight.indicators.definitions.common import (
+    TIMED,
+    Frames,
+    counted,
+    obligations_met,
+    on_time,
+)
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     # T-12 is this measure: 15 working days from the strategy discussion that initiated the
     # S47 to the initial (or pre-birth) conference. Met in the period = ICPCs held in it.
-    rows = obligations_in(frames, "T-12", "met_on", periods, TIMED)
+    rows = obligations_met(frames, ["T-12"], periods, TIMED)
     # Two enquiries of one referral can meet their clocks with the same conference: the
     # conference counts once, timed from the earlier enquiry.
     rows = rows.sort("start_on", "start_key").unique(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._protection import in_range, initial_conferences
+from lineofsight.indicators.definitions._protection import conferences_held
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,12 +12,8 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, during
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    rows = during(in_range(initial_conferences(frames), "held_on", periods), "held_on", periods)
-    return counted(rows, item="key", on="held_on")
+compute = conferences_held()
 
 
 DEFINITION = IndicatorDefinition(

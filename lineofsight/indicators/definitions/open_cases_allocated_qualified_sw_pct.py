@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._workforce import open_at_ends, open_cases
+from lineofsight.indicators.definitions._workforce import open_cases
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -13,7 +13,7 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, table
+from lineofsight.indicators.definitions.common import Frames, counted, open_on, table
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
@@ -27,7 +27,7 @@ def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
         .join(qualified, left_on="worker_id", right_on="staff_id", how="semi")
         .select("child_id", "started_on", "ended_on")
     )
-    allocated = open_at_ends(allocations, "started_on", "ended_on", periods).select(
+    allocated = open_on(allocations, "started_on", "ended_on", periods).select(
         pl.struct("period", "child_id").implode()
     )
     flag = pl.struct("period", "child_id").is_in(allocated.to_series())

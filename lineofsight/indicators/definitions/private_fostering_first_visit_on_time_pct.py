@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import polars as pl
-
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -12,19 +10,9 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, obligations_due, on_time
+from lineofsight.indicators.definitions.common import on_time_share
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    due = obligations_due(frames, ["T-83"], periods)
-    return counted(
-        due,
-        item="obligation_id",
-        on="due_on",
-        numerator=on_time(),
-        team="team_id",
-        worker="worker_id",
-    )
+compute = on_time_share("T-83")
 
 
 DEFINITION = IndicatorDefinition(

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import polars as pl
-
-from lineofsight.indicators.definitions._front_door import obligations_due_span
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -13,22 +10,12 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, on_time
+from lineofsight.indicators.definitions.common import on_time_share
 
-
-def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    # T-01 is this measure: one obligation per referral, met by its first decision (an
-    # assessment or strategy discussion started, or closure with no further action). Counted
-    # when due, so a referral received on a period's last day is counted when its day is up.
-    rows = obligations_due_span(frames, "T-01", periods)
-    return counted(
-        rows,
-        item="start_key",
-        on="due_on",
-        numerator=on_time(),
-        team="team_id",
-        worker="worker_id",
-    )
+# T-01 is this measure: one obligation per referral, met by its first decision (an
+# assessment or strategy discussion started, or closure with no further action). Counted
+# when due, so a referral received on a period's last day is counted when its day is up.
+compute = on_time_share("T-01", item="start_key")
 
 
 DEFINITION = IndicatorDefinition(

@@ -22,8 +22,11 @@ def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     )
     # The child's previous referral (which may fall before the period): a re-referral when it
     # was on or after the same date twelve months earlier (EES re-referrals methodology).
+    # Sorted by child, the row before is the child's previous referral when it is the same
+    # child's (compared with the one before, much cheaper than a window over every child).
+    same_child = pl.col("child_id").eq_missing(pl.col("child_id").shift(1))
     ordered = referrals.sort("child_id", "referred_on", "key").with_columns(
-        pl.col("referred_on").shift(1).over("child_id").alias("previous_on")
+        pl.when(same_child).then(pl.col("referred_on").shift(1)).alias("previous_on")
     )
     rows = during(ordered, "referred_on", periods)
     rereferral = pl.col("previous_on").is_not_null() & (

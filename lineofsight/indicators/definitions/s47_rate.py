@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._protection import enquiries, in_range
+from lineofsight.indicators.definitions._protection import enquiries
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -19,7 +19,7 @@ from lineofsight.indicators.definitions.common import Frames, counted, during
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     # Each enquiry counts, on the date of the strategy discussion that initiated it.
-    rows = during(in_range(enquiries(frames), "enquiry_on", periods), "enquiry_on", periods)
+    rows = during(enquiries(frames), "enquiry_on", periods)
     return counted(rows, item="key", on="enquiry_on")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._protection import enquiries, in_range, rule_obligations
+from lineofsight.indicators.definitions._protection import enquiries
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -13,7 +13,7 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, during
+from lineofsight.indicators.definitions.common import Frames, counted, during, obligations
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
@@ -21,12 +21,12 @@ def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     # conference, or its referral's next unlinked one); an enquiry marked "ICPC not required"
     # has none, so it never counts as leading to a conference.
     icpc = (
-        rule_obligations(frames, ("T-12",), ("start_key", "met_key", "met_on"))
+        obligations(frames, ["T-12"], ("start_key", "met_key", "met_on"))
         .filter(pl.col("met_on").is_not_null())
         .group_by("start_key")
         .agg(pl.col("met_key").first().alias("icpc_key"))
     )
-    rows = during(in_range(enquiries(frames), "enquiry_on", periods), "enquiry_on", periods).join(
+    rows = during(enquiries(frames), "enquiry_on", periods).join(
         icpc, left_on="key", right_on="start_key", how="left"
     )
     return counted(rows, item="key", on="enquiry_on", numerator=pl.col("icpc_key").is_not_null())

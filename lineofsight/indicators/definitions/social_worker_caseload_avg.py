@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._workforce import cases_held, with_team
+from lineofsight.indicators.definitions._workforce import cases_held, workers_counted
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,22 +14,18 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
+from lineofsight.indicators.definitions.common import Frames
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     # One row per case-holding worker: their cases to the numerator, their FTE to the
     # denominator, so the ratio of the sums is cases per FTE (for a team as for the council).
     # A holder with no FTE still adds their cases, as DfE counts every case held.
-    return counted(
-        with_team(cases_held(frames, periods), frames, on="end"),
-        item="staff_id",
-        on="end",
+    return workers_counted(
+        cases_held(frames, periods),
+        frames,
         numerator=pl.col("cases"),
         denominator=pl.col("fte").clip(lower_bound=0.0),
-        child=None,
-        team="worker_team",
-        worker="staff_id",
     )
 
 

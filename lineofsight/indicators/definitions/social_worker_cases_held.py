@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._workforce import cases_held, with_team
+from lineofsight.indicators.definitions._workforce import cases_held, workers_counted
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,19 +14,11 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
+from lineofsight.indicators.definitions.common import Frames
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    return counted(
-        with_team(cases_held(frames, periods), frames, on="end"),
-        item="staff_id",
-        on="end",
-        numerator=pl.col("cases"),
-        child=None,
-        team="worker_team",
-        worker="staff_id",
-    )
+    return workers_counted(cases_held(frames, periods), frames, numerator=pl.col("cases"))
 
 
 DEFINITION = IndicatorDefinition(

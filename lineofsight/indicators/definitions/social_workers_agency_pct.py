@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._workforce import in_post, social_workers, with_team
+from lineofsight.indicators.definitions._workforce import in_post, social_workers, workers_counted
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,22 +14,17 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
+from lineofsight.indicators.definitions.common import Frames
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     # Every social worker in post weighs by FTE in the base; agency workers also in the
     # numerator, so the value is agency FTE / (agency FTE + directly employed FTE).
-    rows = with_team(in_post(social_workers(frames), periods), frames, on="end")
-    return counted(
-        rows,
-        item="staff_id",
-        on="end",
+    return workers_counted(
+        in_post(social_workers(frames), periods),
+        frames,
         numerator=pl.when(pl.col("is_agency")).then(pl.col("fte")).otherwise(0.0),
         denominator=pl.col("fte"),
-        child=None,
-        team="worker_team",
-        worker="staff_id",
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._workforce import in_post, social_workers, with_team
+from lineofsight.indicators.definitions._workforce import in_post, social_workers, workers_counted
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,23 +14,14 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted
+from lineofsight.indicators.definitions.common import Frames
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     # DfE's count is of social workers employed directly by the council: agency staff are
     # counted separately (WF-01), so they are not in it.
     workers = social_workers(frames).filter(~pl.col("is_agency"))
-    rows = with_team(in_post(workers, periods), frames, on="end")
-    return counted(
-        rows,
-        item="staff_id",
-        on="end",
-        numerator=pl.col("fte"),
-        child=None,
-        team="worker_team",
-        worker="staff_id",
-    )
+    return workers_counted(in_post(workers, periods), frames, numerator=pl.col("fte"))
 
 
 DEFINITION = IndicatorDefinition(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._workforce import in_post, social_workers, with_team
+from lineofsight.indicators.definitions._workforce import in_post, social_workers, workers_counted
 from lineofsight.indicators.definitions.base import (
     Area,
     Benchmark,
@@ -14,7 +14,7 @@ from lineofsight.indicators.definitions.base import (
     Polarity,
     Unit,
 )
-from lineofsight.indicators.definitions.common import Frames, counted, during, empty_counted
+from lineofsight.indicators.definitions.common import Frames, during, empty_counted
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
@@ -22,25 +22,11 @@ def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     # Leavers: left in the period. DfE leaves out those who started and left in the same
     # reporting period, so they are not leavers here either.
     leavers = during(employed, "ended_on", periods).filter(pl.col("started_on") < pl.col("start"))
-    leaving = counted(
-        with_team(leavers, frames, on="ended_on"),
-        item="staff_id",
-        on="ended_on",
-        numerator=pl.col("fte"),
-        denominator=False,
-        child=None,
-        team="worker_team",
-        worker="staff_id",
+    leaving = workers_counted(
+        leavers, frames, on="ended_on", numerator=pl.col("fte"), denominator=False
     )
-    staying = counted(
-        with_team(in_post(employed, periods), frames, on="end"),
-        item="staff_id",
-        on="end",
-        numerator=False,
-        denominator=pl.col("fte"),
-        child=None,
-        team="worker_team",
-        worker="staff_id",
+    staying = workers_counted(
+        in_post(employed, periods), frames, numerator=False, denominator=pl.col("fte")
     )
     return pl.concat([empty_counted(), leaving, staying], how="vertical")
 

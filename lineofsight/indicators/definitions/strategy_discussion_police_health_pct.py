@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import polars as pl
 
-from lineofsight.indicators.definitions._protection import in_range
 from lineofsight.indicators.definitions.base import (
     Area,
     IndicatorDefinition,
@@ -17,12 +16,8 @@ from lineofsight.indicators.definitions.common import Frames, counted, during, t
 
 
 def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
-    discussions = in_range(
-        table(frames, "strategy_discussion").select(
-            "key", "referral_id", "held_on", "police_attended", "health_attended"
-        ),
-        "held_on",
-        periods,
+    discussions = table(frames, "strategy_discussion").select(
+        "key", "referral_id", "held_on", "police_attended", "health_attended"
     )
     rows = during(with_child(discussions, frames), "held_on", periods)
     police, health = pl.col("police_attended"), pl.col("health_attended")

@@ -10,6 +10,7 @@ from polars.testing import assert_frame_equal
 from lineofsight.indicators.definitions.adoption_care_to_moved_in_adjusted_avg_days import (
     DEFINITION,
 )
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode as cla_episode
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 
@@ -23,16 +24,9 @@ def episode(
     ceased: str = "X1",
     legal: str = "C2",
 ) -> dict[str, Any]:
-    return {
-        "key": key,
-        "child_id": child,
-        "started_on": started,
-        "ended_on": ended,
-        "reason_new": new,
-        "legal_status": legal,
-        "placement_type": placement,
-        "reason_ceased": ceased,
-    }
+    return cla_episode(
+        child, started, ended, key=key, reason=new, status=legal, place=placement, ceased=ceased
+    )
 
 
 def plan(key: str, child: str, placed: dt.date | None, by_foster_carer: bool) -> dict[str, Any]:

@@ -6,9 +6,8 @@ from typing import Any
 import polars as pl
 from polars.testing import assert_frame_equal
 
-from lineofsight.indicators.definitions.adoption_care_to_placed_avg_days import (
-    DEFINITION,
-)
+from lineofsight.indicators.definitions.adoption_care_to_placed_avg_days import DEFINITION
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode as cla_episode
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 
@@ -21,16 +20,7 @@ def episode(
     ceased: str | None = None,
     new: str = "P",
 ) -> dict[str, Any]:
-    return {
-        "key": key,
-        "child_id": child,
-        "started_on": started,
-        "ended_on": ended,
-        "reason_new": new,
-        "legal_status": "C2",
-        "placement_type": placement,
-        "reason_ceased": ceased,
-    }
+    return cla_episode(child, started, ended, key=key, reason=new, place=placement, ceased=ceased)
 
 
 FRAMES = build(

@@ -7,20 +7,12 @@ import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.adoption_decision_to_match_avg_days import DEFINITION
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode as cla_episode
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 
 def adopted(key: str, child: str, started: dt.date, ended: dt.date) -> dict[str, Any]:
-    return {
-        "key": key,
-        "child_id": child,
-        "started_on": started,
-        "ended_on": ended,
-        "reason_new": "S",
-        "legal_status": "E1",
-        "placement_type": "A6",
-        "reason_ceased": "E11",
-    }
+    return cla_episode(child, started, ended, key=key, status="E1", place="A6", ceased="E11")
 
 
 FRAMES = build(

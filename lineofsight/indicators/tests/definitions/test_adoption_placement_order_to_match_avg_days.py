@@ -7,9 +7,7 @@ from typing import Any
 import polars as pl
 from polars.testing import assert_frame_equal
 
-from lineofsight.indicators.definitions.adoption_placement_order_to_match_avg_days import (
-    DEFINITION,
-)
+from lineofsight.indicators.definitions.adoption_placement_order_to_match_avg_days import DEFINITION
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 

@@ -8,6 +8,7 @@ import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.adoption_waited_under_14_months_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode as cla_episode
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 
@@ -19,16 +20,7 @@ def episode(
     ceased: str | None = None,
     legal: str = "C2",
 ) -> dict[str, Any]:
-    return {
-        "key": key,
-        "child_id": child,
-        "started_on": started,
-        "ended_on": ended,
-        "reason_new": "S",
-        "legal_status": legal,
-        "placement_type": "U6",
-        "reason_ceased": ceased,
-    }
+    return cla_episode(child, started, ended, key=key, status=legal, ceased=ceased)
 
 
 def plan(child: str, decided: dt.date, **more: Any) -> dict[str, Any]:

@@ -7,20 +7,14 @@ import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.adoptions_aged_5_plus_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode as cla_episode
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 
 def adopted(key: str, child: str, ended: dt.date) -> dict[str, Any]:
-    return {
-        "key": key,
-        "child_id": child,
-        "started_on": dt.date(2015, 1, 1),
-        "ended_on": ended,
-        "reason_new": "S",
-        "legal_status": "E1",
-        "placement_type": "A6",
-        "reason_ceased": "E12",
-    }
+    return cla_episode(
+        child, dt.date(2015, 1, 1), ended, key=key, status="E1", place="A6", ceased="E12"
+    )
 
 
 FRAMES = build(

@@ -2,19 +2,10 @@
 timed from the assessment's own start."""
 
 import datetime as dt
-from typing import Any
-
-import polars as pl
 
 from lineofsight.indicators.definitions.assessments_45wd_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-from lineofsight.timescales.domain.engine import INPUT_TABLES
-
-
-def engine_frames(**tables: list[dict[str, Any]]) -> dict[str, pl.DataFrame]:
-    """Every table the timescale engine reads (empty unless given): it needs them all."""
-    return build(**({name: [] for name in INPUT_TABLES} | tables))
-
+from lineofsight.indicators.tests.definitions._timescale_frames import engine_frames
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
 FRAMES = engine_frames(
     referral=[

@@ -2,19 +2,10 @@
 from the assessment's start by default)."""
 
 import datetime as dt
-from typing import Any
-
-import polars as pl
 
 from lineofsight.indicators.definitions.assessments_child_seen_in_time_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-from lineofsight.timescales.domain.engine import INPUT_TABLES
-
-
-def engine_frames(**tables: list[dict[str, Any]]) -> dict[str, pl.DataFrame]:
-    """Every table the timescale engine reads (empty unless given): it needs them all."""
-    return build(**({name: [] for name in INPUT_TABLES} | tables))
-
+from lineofsight.indicators.tests.definitions._timescale_frames import engine_frames
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
 MON = dt.date(2016, 6, 6)  # 5 working days later is Monday 13 June
 FRAMES = engine_frames(

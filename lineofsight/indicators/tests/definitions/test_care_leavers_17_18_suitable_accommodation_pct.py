@@ -9,20 +9,12 @@ from polars.testing import assert_frame_equal
 from lineofsight.indicators.definitions.care_leavers_17_18_suitable_accommodation_pct import (
     DEFINITION,
 )
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode as cla_episode
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 
 def care(child: str, started: dt.date, ended: dt.date) -> dict[str, Any]:
-    return {
-        "key": f"E-{child}",
-        "child_id": child,
-        "started_on": started,
-        "ended_on": ended,
-        "reason_new": "S",
-        "legal_status": "C2",
-        "placement_type": "U6",
-        "reason_ceased": "E5",
-    }
+    return cla_episode(child, started, ended, key=f"E-{child}", ceased="E5")
 
 
 def status(child: str, on: dt.date, accommodation: str, suitable: bool) -> dict[str, Any]:

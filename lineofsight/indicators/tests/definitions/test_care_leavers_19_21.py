@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from lineofsight.indicators.definitions.care_leavers_19_21 import DEFINITION
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode as cla_episode
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 
@@ -15,16 +16,7 @@ def care(
     ceased: str = "E8",
     legal: str = "C2",
 ) -> dict[str, Any]:
-    return {
-        "key": key,
-        "child_id": child,
-        "started_on": started,
-        "ended_on": ended,
-        "reason_new": "S",
-        "legal_status": legal,
-        "placement_type": "U6",
-        "reason_ceased": ceased,
-    }
+    return cla_episode(child, started, ended, key=key, status=legal, ceased=ceased)
 
 
 def status(child: str, on: dt.date, in_touch: str = "YES") -> dict[str, Any]:

@@ -2,27 +2,13 @@
 record nearest the birthday within three months."""
 
 import datetime as dt
-from typing import Any
 
 import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.care_leavers_19_21_eet_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._leavers_frames import left_care_at_18
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-
-
-def left_care(child: str, born: dt.date) -> dict[str, Any]:
-    """Looked after from 15 to 18: a care leaver."""
-    return {
-        "key": f"E-{child}",
-        "child_id": child,
-        "started_on": born.replace(year=born.year + 15),
-        "ended_on": born.replace(year=born.year + 18),
-        "reason_new": "S",
-        "legal_status": "C2",
-        "placement_type": "U6",
-        "reason_ceased": "E17",
-    }
 
 
 def status(key: str, child: str, on: dt.date, activity: str, in_touch: str = "YES") -> dict:
@@ -48,7 +34,7 @@ BORN = {
 
 FRAMES = build(
     child=[{"child_id": child, "born_on": born} for child, born in BORN.items()],
-    cla_episode=[left_care(child, born) for child, born in BORN.items()],
+    cla_episode=[left_care_at_18(child, born) for child, born in BORN.items()],
     care_leaver_status=[
         # Y1: in other education on the birthday: EET.
         status("S1", "Y1", dt.date(2016, 6, 1), "F2"),

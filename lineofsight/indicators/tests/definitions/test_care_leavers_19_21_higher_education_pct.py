@@ -1,13 +1,11 @@
 """CL-06 care leavers aged 19-21 in higher education, full- or part-time."""
 
-import datetime as dt
-from typing import Any
-
 import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.care_leavers_19_21_higher_education_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
+from lineofsight.indicators.tests.definitions._leavers_frames import turning_19
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
 # Each young person turns 19 on the first of a month of 2016-17 (born 1997), after care
 # from 15 to 18; their record is dated on the birthday: (in touch, activity).
@@ -19,41 +17,7 @@ PEOPLE = {
     "Y5": ("REFU", "0"),  # refused contact: in the base, not known
 }
 
-
-def young_person(month: int, child: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    person = {"child_id": child, "born_on": dt.date(1997, month, 1)}
-    episode = {
-        "key": f"E-{child}",
-        "child_id": child,
-        "started_on": dt.date(2012, month, 1),
-        "ended_on": dt.date(2015, month, 1),
-        "reason_new": "S",
-        "legal_status": "C2",
-        "placement_type": "U6",
-        "reason_ceased": "E17",
-    }
-    return person, episode
-
-
-MONTHS = dict(zip(PEOPLE, range(4, 13), strict=False))
-PAIRS = [young_person(month, child) for child, month in MONTHS.items()]
-
-FRAMES = build(
-    child=[person for person, _ in PAIRS],
-    cla_episode=[episode for _, episode in PAIRS],
-    care_leaver_status=[
-        {
-            "key": f"S-{child}",
-            "child_id": child,
-            "as_of": dt.date(2016, MONTHS[child], 1),
-            "eligibility": "former_relevant",
-            "in_touch": in_touch,
-            "activity": activity,
-            "accommodation": "0" if activity == "0" else "U",
-        }
-        for child, (in_touch, activity) in PEOPLE.items()
-    ],
-)
+FRAMES = turning_19(PEOPLE)
 
 
 def test_the_cohort_is_counted_by_higher_education():

@@ -2,7 +2,6 @@
 residence not known are out of the base, not in touch stays in."""
 
 import datetime as dt
-from typing import Any
 
 import polars as pl
 from polars.testing import assert_frame_equal
@@ -10,6 +9,7 @@ from polars.testing import assert_frame_equal
 from lineofsight.indicators.definitions.care_leavers_19_21_suitable_accommodation_pct import (
     DEFINITION,
 )
+from lineofsight.indicators.tests.definitions._leavers_frames import left_care_at_18
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 # Each young person is 19 on 1 June of 2016 (born 1997), in care from 15 to 18.
@@ -27,27 +27,11 @@ PEOPLE = {
 }
 
 
-def young_person(n: int, child: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    born = dt.date(1997, n, 1)
-    person = {"child_id": child, "born_on": born}
-    episode = {
-        "key": f"E-{child}",
-        "child_id": child,
-        "started_on": dt.date(2012, n, 1),
-        "ended_on": dt.date(2015, n, 1),
-        "reason_new": "S",
-        "legal_status": "C2",
-        "placement_type": "U6",
-        "reason_ceased": "E17",
-    }
-    return person, episode
-
-
-PAIRS = [young_person(n, child) for n, child in enumerate([*PEOPLE, "Y6"], start=4)]
+BORN = {child: dt.date(1997, n, 1) for n, child in enumerate([*PEOPLE, "Y6"], start=4)}
 
 FRAMES = build(
-    child=[person for person, _ in PAIRS],
-    cla_episode=[episode for _, episode in PAIRS],
+    child=[{"child_id": child, "born_on": born} for child, born in BORN.items()],
+    cla_episode=[left_care_at_18(child, born) for child, born in BORN.items()],
     care_leaver_status=[
         {
             "key": f"S-{child}",

@@ -7,30 +7,10 @@ from typing import Any
 import polars as pl
 from polars.testing import assert_frame_equal
 
-from lineofsight.indicators.definitions.care_leavers_pathway_plan_current_pct import (
-    DEFINITION,
-)
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-from lineofsight.timescales.domain.engine import INPUT_TABLES
-
-
-def frames(**tables: list[dict[str, Any]]) -> dict[str, pl.DataFrame]:
-    # The timescale engine reads all its tables: the ones a test leaves out are empty.
-    return build(**({name: [] for name in INPUT_TABLES} | tables))
-
-
-def left_at_18(child: str, born: dt.date) -> dict[str, Any]:
-    """Looked after from 15 to the 18th birthday."""
-    return {
-        "key": f"E-{child}",
-        "child_id": child,
-        "started_on": born.replace(year=born.year + 15),
-        "ended_on": born.replace(year=born.year + 18),
-        "reason_new": "S",
-        "legal_status": "C2",
-        "placement_type": "U6",
-        "reason_ceased": "E17",
-    }
+from lineofsight.indicators.definitions.care_leavers_pathway_plan_current_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._leavers_frames import left_care_at_18
+from lineofsight.indicators.tests.definitions._timescale_frames import engine_frames
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
 
 def reviewed(child: str, on: dt.date, review: dt.date | None) -> dict[str, Any]:
@@ -57,12 +37,12 @@ BORN = {
 }
 DIED = {"Y5": dt.date(2017, 1, 1)}
 
-FRAMES = frames(
+FRAMES = engine_frames(
     child=[
         *({"child_id": c, "born_on": born, "died_on": DIED.get(c)} for c, born in BORN.items()),
         {"child_id": "Y6", "born_on": dt.date(1997, 5, 1)},
     ],
-    cla_episode=[left_at_18(child, born) for child, born in BORN.items()],
+    cla_episode=[left_care_at_18(child, born) for child, born in BORN.items()],
     care_leaver_status=[
         # Y1: reviewed on 1 November 2016, five months before 31 March 2017: current.
         reviewed("Y1", dt.date(2017, 1, 1), dt.date(2016, 11, 1)),

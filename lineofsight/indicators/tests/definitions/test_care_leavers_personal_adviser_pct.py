@@ -8,20 +8,12 @@ import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.care_leavers_personal_adviser_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode as cla_episode
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 
 def care(child: str, started: dt.date, ended: dt.date | None) -> dict[str, Any]:
-    return {
-        "key": f"E-{child}",
-        "child_id": child,
-        "started_on": started,
-        "ended_on": ended,
-        "reason_new": "S",
-        "legal_status": "C2",
-        "placement_type": "U6",
-        "reason_ceased": "E17" if ended else None,
-    }
+    return cla_episode(child, started, ended, key=f"E-{child}", ceased="E17" if ended else None)
 
 
 def allocation(

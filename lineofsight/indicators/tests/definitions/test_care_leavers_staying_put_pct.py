@@ -8,6 +8,7 @@ import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.care_leavers_staying_put_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode as cla_episode
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 
@@ -20,16 +21,7 @@ def care(
     ceased: str = "E17",
     new: str = "S",
 ) -> dict[str, Any]:
-    return {
-        "key": key,
-        "child_id": child,
-        "started_on": started,
-        "ended_on": ended,
-        "reason_new": new,
-        "legal_status": "C2",
-        "placement_type": placement,
-        "reason_ceased": ceased,
-    }
+    return cla_episode(child, started, ended, key=key, reason=new, place=placement, ceased=ceased)
 
 
 def status(child: str, on: dt.date, accommodation: str, staying_put: bool) -> dict[str, Any]:

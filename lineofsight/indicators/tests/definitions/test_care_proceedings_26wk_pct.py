@@ -1,23 +1,16 @@
 """CP-19 care proceedings concluded within 26 weeks: the engine's T-24, met in the period."""
 
 import datetime as dt
-from typing import Any
 
 import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.care_proceedings_26wk_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-from lineofsight.timescales.domain.engine import INPUT_TABLES
-
-
-def frames(**tables: list[dict[str, Any]]) -> dict[str, pl.DataFrame]:
-    # The timescale engine reads all its tables: the ones a test leaves out are empty.
-    return build(**({name: [] for name in INPUT_TABLES} | tables))
-
+from lineofsight.indicators.tests.definitions._timescale_frames import engine_frames
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
 ISSUED = dt.date(2016, 1, 4)  # 26 weeks on is 4 July 2016
-FRAMES = frames(
+FRAMES = engine_frames(
     legal_proceeding=[
         # Concluded on the 26-week day: on time.
         {

@@ -4,20 +4,12 @@ import datetime as dt
 from typing import Any
 
 from lineofsight.indicators.definitions.children_adopted import DEFINITION
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode as cla_episode
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 
 def episode(key: str, child: str, started: dt.date, ended: dt.date, ceased: str) -> dict[str, Any]:
-    return {
-        "key": key,
-        "child_id": child,
-        "started_on": started,
-        "ended_on": ended,
-        "reason_new": "S",
-        "legal_status": "E1",
-        "placement_type": "A6",
-        "reason_ceased": ceased,
-    }
+    return cla_episode(child, started, ended, key=key, status="E1", place="A6", ceased=ceased)
 
 
 FRAMES = build(

@@ -5,6 +5,7 @@ import datetime as dt
 from typing import Any
 
 from lineofsight.indicators.definitions.children_waiting_for_adoption import DEFINITION
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode as cla_episode
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 
@@ -18,16 +19,9 @@ def episode(
     ceased: str | None = None,
     new: str = "S",
 ) -> dict[str, Any]:
-    return {
-        "key": key,
-        "child_id": child,
-        "started_on": started,
-        "ended_on": ended,
-        "reason_new": new,
-        "legal_status": legal,
-        "placement_type": placement,
-        "reason_ceased": ceased,
-    }
+    return cla_episode(
+        child, started, ended, key=key, reason=new, status=legal, place=placement, ceased=ceased
+    )
 
 
 def plan(child: str, decided: dt.date, **more: Any) -> dict[str, Any]:

@@ -2,32 +2,20 @@
 reason E4A."""
 
 import datetime as dt
-from typing import Any
 
 from lineofsight.indicators.definitions.cla_ceased_home_planned_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._looked_after_frames import ending
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 LONG_AGO = dt.date(2015, 1, 1)
-
-
-def episode(key: str, child: str, started: dt.date, ended: dt.date, why: str) -> dict[str, Any]:
-    return {
-        "key": key,
-        "child_id": child,
-        "started_on": started,
-        "ended_on": ended,
-        "reason_ceased": why,
-    }
-
-
 FRAMES = build(
     cla_episode=[
-        episode("E1", "C1", LONG_AGO, dt.date(2016, 6, 1), "E4A"),  # home, as planned
-        episode("E2", "C2", LONG_AGO, dt.date(2016, 6, 1), "E4B"),  # home, not in the plan
+        ending("E1", "C1", LONG_AGO, dt.date(2016, 6, 1), "E4A"),  # home, as planned
+        ending("E2", "C2", LONG_AGO, dt.date(2016, 6, 1), "E4B"),  # home, not in the plan
         # C3 went home as planned, came back and was adopted: the last cessation counts.
-        episode("E3a", "C3", LONG_AGO, dt.date(2016, 5, 1), "E4A"),
-        episode("E3b", "C3", dt.date(2016, 8, 1), dt.date(2017, 2, 1), "E11"),
-        episode("E4", "C4", LONG_AGO, dt.date(2017, 3, 31), "E4A"),  # the last day: in
+        ending("E3a", "C3", LONG_AGO, dt.date(2016, 5, 1), "E4A"),
+        ending("E3b", "C3", dt.date(2016, 8, 1), dt.date(2017, 2, 1), "E11"),
+        ending("E4", "C4", LONG_AGO, dt.date(2017, 3, 31), "E4A"),  # the last day: in
     ]
 )
 

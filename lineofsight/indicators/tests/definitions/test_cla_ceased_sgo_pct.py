@@ -1,42 +1,27 @@
 """CLA-34 ceasing through an SGO: each child's last cessation in the period, reasons E43-E48."""
 
 import datetime as dt
-from typing import Any
 
 from lineofsight.indicators.definitions.cla_ceased_sgo_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._looked_after_frames import ending
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 LONG_AGO = dt.date(2015, 1, 1)
-
-
-def episode(
-    key: str, child: str, started: dt.date, ended: dt.date, why: str, **more: Any
-) -> dict[str, Any]:
-    return {
-        "key": key,
-        "child_id": child,
-        "started_on": started,
-        "ended_on": ended,
-        "reason_ceased": why,
-        **more,
-    }
-
-
 FRAMES = build(
     cla_episode=[
-        episode("E1", "C1", LONG_AGO, dt.date(2016, 6, 1), "E43"),  # SGO (to 2017-18 codes)
+        ending("E1", "C1", LONG_AGO, dt.date(2016, 6, 1), "E43"),  # SGO (to 2017-18 codes)
         # C2 went home in May, came back and left in December with an SGO (a 2018-19 code):
         # only the last cessation counts.
-        episode("E2a", "C2", LONG_AGO, dt.date(2016, 5, 1), "E4A"),
-        episode("E2b", "C2", dt.date(2016, 8, 1), dt.date(2016, 12, 1), "E45"),
-        episode("E3", "C3", LONG_AGO, dt.date(2016, 9, 1), "E4A"),
+        ending("E2a", "C2", LONG_AGO, dt.date(2016, 5, 1), "E4A"),
+        ending("E2b", "C2", dt.date(2016, 8, 1), dt.date(2016, 12, 1), "E45"),
+        ending("E3", "C3", LONG_AGO, dt.date(2016, 9, 1), "E4A"),
         # C4's first episode ends X1, a new one starting the same day: one period of care,
         # ending in October.
-        episode("E4a", "C4", LONG_AGO, dt.date(2016, 7, 1), "X1"),
-        episode("E4b", "C4", dt.date(2016, 7, 1), dt.date(2016, 10, 1), "E4B", reason_new="P"),
-        episode("E5", "C5", LONG_AGO, dt.date(2016, 3, 31), "E43"),  # before the year
-        episode("E6", "C6", LONG_AGO, dt.date(2017, 4, 1), "E44"),  # after it
-        episode("E7", "C7", LONG_AGO, dt.date(2016, 6, 1), "E44", legal_status="V3"),  # breaks
+        ending("E4a", "C4", LONG_AGO, dt.date(2016, 7, 1), "X1"),
+        ending("E4b", "C4", dt.date(2016, 7, 1), dt.date(2016, 10, 1), "E4B", reason="P"),
+        ending("E5", "C5", LONG_AGO, dt.date(2016, 3, 31), "E43"),  # before the year
+        ending("E6", "C6", LONG_AGO, dt.date(2017, 4, 1), "E44"),  # after it
+        ending("E7", "C7", LONG_AGO, dt.date(2016, 6, 1), "E44", status="V3"),  # breaks
     ]
 )
 

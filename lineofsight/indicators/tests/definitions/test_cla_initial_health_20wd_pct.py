@@ -5,18 +5,11 @@ running."""
 import datetime as dt
 from typing import Any
 
-import polars as pl
-
 from lineofsight.indicators.definitions.cla_initial_health_20wd_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-from lineofsight.timescales.domain.engine import INPUT_TABLES
+from lineofsight.indicators.tests.definitions._timescale_frames import engine_frames
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
 JUNE = dt.date(2016, 6, 1)  # a Wednesday; 20 working days on is 29 June
-
-
-def frames(**tables: list[dict[str, Any]]) -> dict[str, pl.DataFrame]:
-    # The timescale engine reads all its tables: the ones a test leaves out are empty.
-    return build(**({name: [] for name in INPUT_TABLES} | tables))
 
 
 def care(child: str, started_on: dt.date, ended_on: dt.date | None = None) -> dict[str, Any]:
@@ -33,7 +26,7 @@ def iha(child: str, done_on: dt.date) -> dict[str, Any]:
     return {"key": f"H-{child}", "child_id": child, "kind": "iha", "done_on": done_on}
 
 
-FRAMES = frames(
+FRAMES = engine_frames(
     child=[{"child_id": f"C{n}", "born_on": dt.date(2008, 1, 1)} for n in range(1, 8)],
     cla_episode=[
         care("C1", JUNE),

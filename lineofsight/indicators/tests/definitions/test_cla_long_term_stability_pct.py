@@ -1,21 +1,14 @@
 """CLA-06 long-term stability: under 16s looked after 2.5 years, in the same placement 2 years."""
 
 import datetime as dt
+from functools import partial
 
 from lineofsight.indicators.definitions.cla_long_term_stability_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode as cla_episode
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
-
-def episode(child, start, end=None, *, reason="P", place="U6", status="C2"):
-    return {
-        "child_id": child,
-        "started_on": start,
-        "ended_on": end,
-        "reason_new": reason,
-        "legal_status": status,
-        "placement_type": place,
-    }
-
+# The episodes here are new placements (P) unless they say otherwise.
+episode = partial(cla_episode, reason="P")
 
 D = dt.date
 BORN = D(2007, 1, 1)  # aged 10 on 31 March 2017

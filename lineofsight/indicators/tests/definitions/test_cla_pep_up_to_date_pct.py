@@ -4,19 +4,12 @@ T-50/T-51 population) with no PEP overdue then."""
 import datetime as dt
 from typing import Any
 
-import polars as pl
-
 from lineofsight.indicators.definitions.cla_pep_up_to_date_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-from lineofsight.timescales.domain.engine import INPUT_TABLES
+from lineofsight.indicators.tests.definitions._timescale_frames import engine_frames
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
 START = dt.date(2016, 1, 1)
 TEN = dt.date(2006, 1, 1)  # born: aged 10 in 2016
-
-
-def frames(**tables: list[dict[str, Any]]) -> dict[str, pl.DataFrame]:
-    # The timescale engine reads all its tables: the ones a test leaves out are empty.
-    return build(**({name: [] for name in INPUT_TABLES} | tables))
 
 
 def care(
@@ -35,7 +28,7 @@ def peps(child: str, *days: dt.date) -> list[dict[str, Any]]:
     return [{"key": f"P-{child}-{day}", "child_id": child, "done_on": day} for day in days]
 
 
-FRAMES = frames(
+FRAMES = engine_frames(
     child=[
         {"child_id": "C1", "born_on": TEN},
         {"child_id": "C2", "born_on": TEN},

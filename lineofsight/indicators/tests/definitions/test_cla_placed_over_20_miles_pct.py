@@ -3,20 +3,13 @@
 import datetime as dt
 
 from lineofsight.indicators.definitions.cla_placed_over_20_miles_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode as cla_episode
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 
-def episode(child, start, end=None, *, miles, where, reason="S", status="C2"):
-    return {
-        "child_id": child,
-        "started_on": start,
-        "ended_on": end,
-        "reason_new": reason,
-        "legal_status": status,
-        "placement_type": "U6",
-        "distance_miles": miles,
-        "placement_location": where,
-    }
+def episode(child, start, end=None, *, miles, where, **more):
+    """A foster placement `miles` from home, IN or OUT of the council's area."""
+    return cla_episode(child, start, end, distance_miles=miles, placement_location=where, **more)
 
 
 D = dt.date

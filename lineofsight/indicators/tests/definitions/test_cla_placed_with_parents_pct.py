@@ -1,41 +1,11 @@
 """CLA-09 children placed with parents (P1) on the end date."""
 
-import datetime as dt
-
 from lineofsight.indicators.definitions.cla_placed_with_parents_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
+from lineofsight.indicators.tests.definitions._looked_after_frames import PLACEMENTS
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
-
-def episode(child, start, end=None, *, place, reason="S", status="C2"):
-    return {
-        "child_id": child,
-        "started_on": start,
-        "ended_on": end,
-        "reason_new": reason,
-        "legal_status": status,
-        "placement_type": place,
-    }
-
-
-D = dt.date
-# One child per kind of placement on 31 March 2017.
-FRAMES = build(
-    cla_episode=[
-        episode("C1", D(2016, 6, 1), place="U1"),  # foster, with a relative or friend
-        # C2 moved from a children's home to foster care: the placement on 31 March counts.
-        episode("C2", D(2016, 6, 1), D(2016, 10, 1), place="K2"),
-        episode("C2", D(2016, 10, 1), place="U6", reason="P"),
-        episode("C3", D(2016, 6, 1), place="K2"),  # children's home
-        episode("C4", D(2016, 6, 1), place="K1"),  # secure children's home
-        episode("C5", D(2016, 6, 1), place="R1"),  # residential care home: other residential
-        episode("C6", D(2016, 6, 1), place="P1"),  # placed with parents
-        episode("C7", D(2016, 6, 1), place="A4"),  # placed for adoption
-        episode("C8", D(2016, 6, 1), place="H5"),  # semi-independent living
-        # C9 has short breaks in foster care and a children's home: not in the base.
-        episode("C9", D(2016, 6, 1), D(2016, 6, 3), place="U6", status="V3"),
-        episode("C9", D(2017, 3, 30), place="K2", status="V3"),
-    ]
-)
+# One child per kind of placement on 31 March 2017: C6 is placed with parents (P1).
+FRAMES = PLACEMENTS
 
 
 def test_children_placed_so_on_the_end_date():

@@ -1,23 +1,16 @@
 """CLA-07 children looked after 2 years or more with 3 or more placements in those 2 years."""
 
 import datetime as dt
+from functools import partial
 
 import pytest
 
 from lineofsight.indicators.definitions.cla_placements_3plus_2y_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode as cla_episode
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
-
-def episode(child, start, end=None, *, reason="P"):
-    return {
-        "child_id": child,
-        "started_on": start,
-        "ended_on": end,
-        "reason_new": reason,
-        "legal_status": "C2",
-        "placement_type": "U6",
-    }
-
+# The episodes here are new placements (P) unless they say otherwise.
+episode = partial(cla_episode, reason="P")
 
 D = dt.date
 FRAMES = build(

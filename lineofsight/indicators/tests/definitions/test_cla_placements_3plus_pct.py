@@ -1,23 +1,16 @@
 """CLA-05 children looked after on 31 March with 3 or more placements in the year."""
 
 import datetime as dt
+from functools import partial
 
 import pytest
 
 from lineofsight.indicators.definitions.cla_placements_3plus_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode as cla_episode
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
-
-def episode(child, start, end=None, *, reason="P", place="U6", status="C2"):
-    return {
-        "child_id": child,
-        "started_on": start,
-        "ended_on": end,
-        "reason_new": reason,
-        "legal_status": status,
-        "placement_type": place,
-    }
-
+# The episodes here are new placements (P) unless they say otherwise.
+episode = partial(cla_episode, reason="P")
 
 D = dt.date
 FRAMES = build(

@@ -3,19 +3,8 @@
 import datetime as dt
 
 from lineofsight.indicators.definitions.cla_rate import DEFINITION
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-
-
-def episode(child, start, end=None, *, reason="S", status="C2", place="U6"):
-    return {
-        "child_id": child,
-        "started_on": start,
-        "ended_on": end,
-        "reason_new": reason,
-        "legal_status": status,
-        "placement_type": place,
-    }
-
 
 FRAMES = build(
     cla_episode=[

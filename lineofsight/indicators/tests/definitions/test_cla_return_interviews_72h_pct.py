@@ -5,18 +5,11 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import polars as pl
-
 from lineofsight.indicators.definitions.cla_return_interviews_72h_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-from lineofsight.timescales.domain.engine import INPUT_TABLES
+from lineofsight.indicators.tests.definitions._timescale_frames import engine_frames
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
 LONDON = ZoneInfo("Europe/London")
-
-
-def frames(**tables: list[dict[str, Any]]) -> dict[str, pl.DataFrame]:
-    # The timescale engine reads all its tables: the ones a test leaves out are empty.
-    return build(**({name: [] for name in INPUT_TABLES} | tables))
 
 
 def at(year: int, month: int, day: int, hour: int) -> dt.datetime:
@@ -34,7 +27,7 @@ def episode(key: str, back: dt.datetime, **more: Any) -> dict[str, Any]:
     }
 
 
-FRAMES = frames(
+FRAMES = engine_frames(
     missing_episode=[
         episode("M1", at(2016, 11, 1, 10), return_interview_done_at=at(2016, 11, 4, 10)),  # 72h
         episode("M2", at(2016, 11, 10, 10), return_interview_done_at=at(2016, 11, 13, 11)),  # 73h

@@ -4,25 +4,18 @@ months after an assessment under 5, 12 months from 5), met by their due date."""
 import datetime as dt
 from typing import Any
 
-import polars as pl
-
 from lineofsight.indicators.definitions.cla_review_health_on_time_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-from lineofsight.timescales.domain.engine import INPUT_TABLES
+from lineofsight.indicators.tests.definitions._timescale_frames import engine_frames
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
 LONG_AGO = dt.date(2015, 1, 1)
-
-
-def frames(**tables: list[dict[str, Any]]) -> dict[str, pl.DataFrame]:
-    # The timescale engine reads all its tables: the ones a test leaves out are empty.
-    return build(**({name: [] for name in INPUT_TABLES} | tables))
 
 
 def check(child: str, kind: str, done_on: dt.date) -> dict[str, Any]:
     return {"key": f"H-{child}-{done_on}", "child_id": child, "kind": kind, "done_on": done_on}
 
 
-FRAMES = frames(
+FRAMES = engine_frames(
     child=[
         {"child_id": "C1", "born_on": dt.date(2006, 1, 1)},
         {"child_id": "C2", "born_on": dt.date(2006, 1, 1)},

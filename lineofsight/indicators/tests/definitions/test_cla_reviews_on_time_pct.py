@@ -1,32 +1,20 @@
 """CLA-10 looked-after reviews due in the period and held by their due date (T-39/T-40/T-41)."""
 
 import datetime as dt
-from typing import Any
 
 from lineofsight.indicators.definitions.cla_reviews_on_time_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-from lineofsight.timescales.domain.engine import INPUT_TABLES
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode
+from lineofsight.indicators.tests.definitions._timescale_frames import engine_frames
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
 D = dt.date
-
-
-def episode(child, start, *, status="C2"):
-    return {
-        "child_id": child,
-        "started_on": start,
-        "reason_new": "S",
-        "legal_status": status,
-        "placement_type": "U6",
-    }
 
 
 def review(child, held):
     return {"child_id": child, "held_on": held}
 
 
-# The timescale engine reads all of its input tables.
-TABLES: dict[str, list[dict[str, Any]]] = {name: [] for name in INPUT_TABLES}
-TABLES.update(
+FRAMES = engine_frames(
     cla_episode=[
         episode("C1", D(2016, 5, 2)),
         episode("C2", D(2015, 1, 5)),
@@ -59,7 +47,6 @@ TABLES.update(
         }
     ],
 )
-FRAMES = build(**TABLES)
 
 
 def test_reviews_due_in_the_year_and_whether_held_on_time():

@@ -1,35 +1,22 @@
 """CLA-12 children looked after whose visit clock is not overdue on the end date (T-30/32/33)."""
 
 import datetime as dt
-from typing import Any
 
 import pytest
 
 from lineofsight.indicators.definitions.cla_visits_on_time_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-from lineofsight.timescales.domain.engine import INPUT_TABLES
+from lineofsight.indicators.tests.definitions._looked_after_frames import episode
+from lineofsight.indicators.tests.definitions._timescale_frames import engine_frames
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
 D = dt.date
-
-
-def episode(child, start, end=None, *, reason="S", place="U6", status="C2"):
-    return {
-        "child_id": child,
-        "started_on": start,
-        "ended_on": end,
-        "reason_new": reason,
-        "legal_status": status,
-        "placement_type": place,
-    }
 
 
 def visits(child, *days):
     return [{"child_id": child, "kind": "cla", "visited_on": day} for day in days]
 
 
-# The timescale engine reads all of its input tables.
-TABLES: dict[str, list[dict[str, Any]]] = {name: [] for name in INPUT_TABLES}
-TABLES.update(
+FRAMES = engine_frames(
     cla_episode=[
         episode("C1", D(2017, 1, 2)),
         episode("C2", D(2016, 6, 1)),
@@ -59,7 +46,6 @@ TABLES.update(
         *({**row, "kind": "cin"} for row in visits("C3", D(2017, 3, 28))),  # not a CLA visit
     ],
 )
-FRAMES = build(**TABLES)
 
 
 def test_children_whose_visit_is_overdue_on_the_end_date_are_not_in_time():

@@ -8,13 +8,8 @@ import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.complaints_stage1_on_time_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-from lineofsight.timescales.domain.engine import INPUT_TABLES
-
-
-def frames(**tables: list[dict[str, Any]]) -> dict[str, pl.DataFrame]:
-    # The timescale engine reads all its tables: the ones a test leaves out are empty.
-    return build(**({name: [] for name in INPUT_TABLES} | tables))
+from lineofsight.indicators.tests.definitions._timescale_frames import engine_frames
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
 
 def complaint(key: str, received_on: dt.date, responded_on: dt.date | None, **extra: Any) -> dict:
@@ -29,7 +24,7 @@ def complaint(key: str, received_on: dt.date, responded_on: dt.date | None, **ex
 
 
 JUNE = dt.date(2016, 6, 6)  # a Monday: the 10th working day after it is 20 June
-FRAMES = frames(
+FRAMES = engine_frames(
     complaint=[
         # K1: answered on the 10th working day: on time.
         complaint("K1", JUNE, dt.date(2016, 6, 20)),

@@ -2,46 +2,25 @@
 their T-16 obligation."""
 
 import datetime as dt
-from typing import Any
 
 import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.core_group_10wd_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-from lineofsight.timescales.domain.engine import INPUT_TABLES
-
-
-def frames(**tables: list[dict[str, Any]]) -> dict[str, pl.DataFrame]:
-    # The timescale engine reads all its tables: the ones a test leaves out are empty.
-    return build(**({name: [] for name in INPUT_TABLES} | tables))
-
-
-def plan(n: int, started_on: dt.date, ended_on: dt.date | None = None) -> dict[str, Any]:
-    return {"key": f"P{n}", "referral_id": f"R{n}", "started_on": started_on, "ended_on": ended_on}
-
-
-def icpc(n: int, held_on: dt.date) -> dict[str, Any]:
-    return {
-        "key": f"I{n}",
-        "referral_id": f"R{n}",
-        "cp_plan_id": f"P{n}",
-        "kind": "initial",
-        "held_on": held_on,
-        "outcome": "plan",
-    }
-
+from lineofsight.indicators.tests.definitions._protection_frames import icpc, plan, referrals
+from lineofsight.indicators.tests.definitions._timescale_frames import engine_frames
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
 JUNE = dt.date(2016, 6, 6)  # a Monday
-FRAMES = frames(
-    referral=[{"key": f"R{n}", "child_id": f"C{n}"} for n in range(1, 7)],
+FRAMES = engine_frames(
+    referral=referrals(6),
     cp_plan=[
-        plan(1, JUNE),
-        plan(2, JUNE),
-        plan(3, JUNE),
-        plan(4, dt.date(2017, 3, 30)),
-        plan(5, dt.date(2016, 3, 30)),
-        plan(6, dt.date(2016, 9, 1), dt.date(2016, 9, 5)),
+        plan("P1", "R1", JUNE),
+        plan("P2", "R2", JUNE),
+        plan("P3", "R3", JUNE),
+        plan("P4", "R4", dt.date(2017, 3, 30)),
+        plan("P5", "R5", dt.date(2016, 3, 30)),
+        plan("P6", "R6", dt.date(2016, 9, 1), dt.date(2016, 9, 5)),
     ],
     conference=[
         icpc(n, plan_start)

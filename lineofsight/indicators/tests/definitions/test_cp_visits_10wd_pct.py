@@ -1,22 +1,15 @@
 """CP-15 CP visits within timescale: the engine's T-20 visits due in the period, met on time."""
 
 import datetime as dt
-from typing import Any
 
 import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.cp_visits_10wd_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-from lineofsight.timescales.domain.engine import INPUT_TABLES
+from lineofsight.indicators.tests.definitions._timescale_frames import engine_frames
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
-
-def frames(**tables: list[dict[str, Any]]) -> dict[str, pl.DataFrame]:
-    # The timescale engine reads all its tables: the ones a test leaves out are empty.
-    return build(**({name: [] for name in INPUT_TABLES} | tables))
-
-
-FRAMES = frames(
+FRAMES = engine_frames(
     referral=[{"key": "R1", "child_id": "C1"}, {"key": "R2", "child_id": "C2"}],
     cp_plan=[
         # C1's plan from Monday 6 June to 10 July 2016.

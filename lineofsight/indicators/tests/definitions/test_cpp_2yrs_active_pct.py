@@ -6,26 +6,22 @@ import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.cpp_2yrs_active_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._protection_frames import plan, referrals
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 FRAMES = build(
-    referral=[{"key": f"R{n}", "child_id": f"C{n}"} for n in range(1, 6)],
+    referral=referrals(5),
     cp_plan=[
         # 730 days from start to 31 March 2017 (731 counting both): two years.
-        {"key": "P1", "referral_id": "R1", "started_on": dt.date(2015, 4, 1)},
+        plan("P1", "R1", dt.date(2015, 4, 1)),
         # 729 days (730 counting both, more than 729): two years.
-        {"key": "P2", "referral_id": "R2", "started_on": dt.date(2015, 4, 2)},
+        plan("P2", "R2", dt.date(2015, 4, 2)),
         # 728 days (729 counting both): not.
-        {"key": "P3", "referral_id": "R3", "started_on": dt.date(2015, 4, 3)},
+        plan("P3", "R3", dt.date(2015, 4, 3)),
         # A recent plan: in the base only.
-        {"key": "P4", "referral_id": "R4", "started_on": dt.date(2016, 10, 1)},
+        plan("P4", "R4", dt.date(2016, 10, 1)),
         # A long plan that ended on 31 March is not open: not in the base.
-        {
-            "key": "P5",
-            "referral_id": "R5",
-            "started_on": dt.date(2014, 1, 1),
-            "ended_on": dt.date(2017, 3, 31),
-        },
+        plan("P5", "R5", dt.date(2014, 1, 1), dt.date(2017, 3, 31)),
     ],
 )
 

@@ -6,40 +6,21 @@ import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.cpp_2yrs_ceased_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._protection_frames import plan, referrals
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 FRAMES = build(
-    referral=[{"key": f"R{n}", "child_id": f"C{n}"} for n in range(1, 5)],
+    referral=referrals(4),
     cp_plan=[
         # 729 days from start to end (730 counting the day of cessation): two years.
-        {
-            "key": "P1",
-            "referral_id": "R1",
-            "started_on": dt.date(2014, 6, 1),
-            "ended_on": dt.date(2016, 5, 30),
-        },
+        plan("P1", "R1", dt.date(2014, 6, 1), dt.date(2016, 5, 30)),
         # 728 days (729 counting it): not.
-        {
-            "key": "P2",
-            "referral_id": "R2",
-            "started_on": dt.date(2014, 6, 1),
-            "ended_on": dt.date(2016, 5, 29),
-        },
+        plan("P2", "R2", dt.date(2014, 6, 1), dt.date(2016, 5, 29)),
         # A short plan ending in the year: in the base only.
-        {
-            "key": "P3",
-            "referral_id": "R3",
-            "started_on": dt.date(2016, 6, 1),
-            "ended_on": dt.date(2016, 12, 1),
-        },
+        plan("P3", "R3", dt.date(2016, 6, 1), dt.date(2016, 12, 1)),
         # Ends after the year: not in the base; a still open plan neither.
-        {
-            "key": "P4",
-            "referral_id": "R4",
-            "started_on": dt.date(2014, 1, 1),
-            "ended_on": dt.date(2017, 4, 1),
-        },
-        {"key": "P5", "referral_id": "R4", "started_on": dt.date(2013, 1, 1)},
+        plan("P4", "R4", dt.date(2014, 1, 1), dt.date(2017, 4, 1)),
+        plan("P5", "R4", dt.date(2013, 1, 1)),
     ],
 )
 

@@ -3,36 +3,19 @@
 import datetime as dt
 
 from lineofsight.indicators.definitions.cpp_category_multiple_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._protection_frames import plan, referrals
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
+MAY = dt.date(2016, 5, 1)  # every plan here starts on 1 May 2016
 FRAMES = build(
-    referral=[{"key": f"R{n}", "child_id": f"C{n}"} for n in range(1, 4)],
+    referral=referrals(3),
     cp_plan=[
         # MUL at the start: counts, whatever the latest category.
-        {
-            "key": "P1",
-            "referral_id": "R1",
-            "started_on": dt.date(2016, 5, 1),
-            "initial_category": "MUL",
-            "latest_category": "NEG",
-        },
+        plan("P1", "R1", MAY, initial_category="MUL", latest_category="NEG"),
         # Another category at the start: in the base only.
-        {
-            "key": "P2",
-            "referral_id": "R2",
-            "started_on": dt.date(2016, 5, 1),
-            "initial_category": "NEG",
-            "latest_category": "MUL",
-        },
+        plan("P2", "R2", MAY, initial_category="NEG", latest_category="MUL"),
         # MUL, but the plan ended before the period's end: not in the base.
-        {
-            "key": "P3",
-            "referral_id": "R3",
-            "started_on": dt.date(2016, 5, 1),
-            "ended_on": dt.date(2016, 12, 1),
-            "initial_category": "MUL",
-            "latest_category": "MUL",
-        },
+        plan("P3", "R3", MAY, dt.date(2016, 12, 1), initial_category="MUL", latest_category="MUL"),
     ],
 )
 

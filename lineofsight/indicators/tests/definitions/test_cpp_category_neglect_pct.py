@@ -6,44 +6,21 @@ import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.cpp_category_neglect_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._protection_frames import plan, referrals
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
+MAY = dt.date(2016, 5, 1)  # every plan here starts on 1 May 2016
 FRAMES = build(
-    referral=[{"key": f"R{n}", "child_id": f"C{n}"} for n in range(1, 5)],
+    referral=referrals(4),
     cp_plan=[
         # Neglect at the start, emotional abuse now: the initial category counts.
-        {
-            "key": "P1",
-            "referral_id": "R1",
-            "started_on": dt.date(2016, 5, 1),
-            "initial_category": "NEG",
-            "latest_category": "EMO",
-        },
+        plan("P1", "R1", MAY, initial_category="NEG", latest_category="EMO"),
         # Emotional abuse at the start, neglect now: not.
-        {
-            "key": "P2",
-            "referral_id": "R2",
-            "started_on": dt.date(2016, 5, 1),
-            "initial_category": "EMO",
-            "latest_category": "NEG",
-        },
+        plan("P2", "R2", MAY, initial_category="EMO", latest_category="NEG"),
         # Multiple categories is its own category, not neglect.
-        {
-            "key": "P3",
-            "referral_id": "R3",
-            "started_on": dt.date(2016, 5, 1),
-            "initial_category": "MUL",
-            "latest_category": "MUL",
-        },
+        plan("P3", "R3", MAY, initial_category="MUL", latest_category="MUL"),
         # Neglect, but ended on 31 March: not on a plan then.
-        {
-            "key": "P4",
-            "referral_id": "R4",
-            "started_on": dt.date(2016, 5, 1),
-            "ended_on": dt.date(2017, 3, 31),
-            "initial_category": "NEG",
-            "latest_category": "NEG",
-        },
+        plan("P4", "R4", MAY, dt.date(2017, 3, 31), initial_category="NEG", latest_category="NEG"),
     ],
 )
 

@@ -3,39 +3,20 @@
 import datetime as dt
 
 from lineofsight.indicators.definitions.cpp_ceased_rate import DEFINITION
+from lineofsight.indicators.tests.definitions._protection_frames import plan
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 FRAMES = build(
     referral=[{"key": "R1", "child_id": "C1"}, {"key": "R2", "child_id": "C2"}],
     cp_plan=[
         # Ended on the first and last days of the year: in.
-        {
-            "key": "P1",
-            "referral_id": "R1",
-            "started_on": dt.date(2015, 9, 1),
-            "ended_on": dt.date(2016, 4, 1),
-        },
-        {
-            "key": "P2",
-            "referral_id": "R2",
-            "started_on": dt.date(2016, 9, 1),
-            "ended_on": dt.date(2017, 3, 31),
-        },
+        plan("P1", "R1", dt.date(2015, 9, 1), dt.date(2016, 4, 1)),
+        plan("P2", "R2", dt.date(2016, 9, 1), dt.date(2017, 3, 31)),
         # The same child's second cessation counts again.
-        {
-            "key": "P3",
-            "referral_id": "R1",
-            "started_on": dt.date(2016, 6, 1),
-            "ended_on": dt.date(2016, 12, 1),
-        },
+        plan("P3", "R1", dt.date(2016, 6, 1), dt.date(2016, 12, 1)),
         # Ended after the year, and still open: out.
-        {
-            "key": "P4",
-            "referral_id": "R1",
-            "started_on": dt.date(2017, 1, 1),
-            "ended_on": dt.date(2017, 4, 1),
-        },
-        {"key": "P5", "referral_id": "R2", "started_on": dt.date(2017, 3, 31)},
+        plan("P4", "R1", dt.date(2017, 1, 1), dt.date(2017, 4, 1)),
+        plan("P5", "R2", dt.date(2017, 3, 31)),
     ],
 )
 

@@ -3,33 +3,24 @@
 import datetime as dt
 
 from lineofsight.indicators.definitions.cpp_rate import DEFINITION
+from lineofsight.indicators.tests.definitions._protection_frames import plan, referrals
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 FRAMES = build(
-    referral=[{"key": f"R{n}", "child_id": f"C{n}"} for n in range(1, 6)],
+    referral=referrals(5),
     cp_plan=[
         # Open with no end: on a plan.
-        {"key": "P1", "referral_id": "R1", "started_on": dt.date(2016, 5, 1)},
+        plan("P1", "R1", dt.date(2016, 5, 1)),
         # Ended on 31 March: not open at 31 March.
-        {
-            "key": "P2",
-            "referral_id": "R2",
-            "started_on": dt.date(2016, 5, 1),
-            "ended_on": dt.date(2017, 3, 31),
-        },
+        plan("P2", "R2", dt.date(2016, 5, 1), dt.date(2017, 3, 31)),
         # Ends the day after: open.
-        {
-            "key": "P3",
-            "referral_id": "R3",
-            "started_on": dt.date(2016, 5, 1),
-            "ended_on": dt.date(2017, 4, 1),
-        },
+        plan("P3", "R3", dt.date(2016, 5, 1), dt.date(2017, 4, 1)),
         # Started on 31 March: open.
-        {"key": "P4", "referral_id": "R4", "started_on": dt.date(2017, 3, 31)},
+        plan("P4", "R4", dt.date(2017, 3, 31)),
         # Starts after the period's end: not yet.
-        {"key": "P5", "referral_id": "R5", "started_on": dt.date(2017, 4, 1)},
+        plan("P5", "R5", dt.date(2017, 4, 1)),
         # C1 on two plans at once counts once, by the later plan.
-        {"key": "P6", "referral_id": "R1", "started_on": dt.date(2017, 1, 1)},
+        plan("P6", "R1", dt.date(2017, 1, 1)),
     ],
 )
 

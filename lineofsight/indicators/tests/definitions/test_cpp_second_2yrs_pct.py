@@ -6,48 +6,24 @@ import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.cpp_second_2yrs_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._protection_frames import plan, referrals
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 FRAMES = build(
-    referral=[{"key": f"R{n}", "child_id": f"C{n}"} for n in range(1, 5)],
+    referral=referrals(4),
     cp_plan=[
         # C1: previous plan ended 730 days before the new one: within 2 years.
-        {
-            "key": "P1",
-            "referral_id": "R1",
-            "started_on": dt.date(2013, 6, 1),
-            "ended_on": dt.date(2014, 6, 1),
-        },
-        {"key": "P2", "referral_id": "R1", "started_on": dt.date(2016, 5, 31)},
+        plan("P1", "R1", dt.date(2013, 6, 1), dt.date(2014, 6, 1)),
+        plan("P2", "R1", dt.date(2016, 5, 31)),
         # C2: 731 days: not within.
-        {
-            "key": "P3",
-            "referral_id": "R2",
-            "started_on": dt.date(2013, 6, 1),
-            "ended_on": dt.date(2014, 6, 1),
-        },
-        {"key": "P4", "referral_id": "R2", "started_on": dt.date(2016, 6, 1)},
+        plan("P3", "R2", dt.date(2013, 6, 1), dt.date(2014, 6, 1)),
+        plan("P4", "R2", dt.date(2016, 6, 1)),
         # C3: a previous plan known only as a count has no end date: not within.
-        {
-            "key": "P5",
-            "referral_id": "R3",
-            "started_on": dt.date(2016, 7, 1),
-            "previous_plans_count": 2,
-        },
+        plan("P5", "R3", dt.date(2016, 7, 1), previous_plans_count=2),
         # C4: two earlier plans; the later end (1 year before) decides.
-        {
-            "key": "P6",
-            "referral_id": "R4",
-            "started_on": dt.date(2010, 1, 1),
-            "ended_on": dt.date(2011, 1, 1),
-        },
-        {
-            "key": "P7",
-            "referral_id": "R4",
-            "started_on": dt.date(2015, 1, 1),
-            "ended_on": dt.date(2015, 9, 1),
-        },
-        {"key": "P8", "referral_id": "R4", "started_on": dt.date(2016, 9, 1)},
+        plan("P6", "R4", dt.date(2010, 1, 1), dt.date(2011, 1, 1)),
+        plan("P7", "R4", dt.date(2015, 1, 1), dt.date(2015, 9, 1)),
+        plan("P8", "R4", dt.date(2016, 9, 1)),
     ],
 )
 

@@ -6,6 +6,7 @@ import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.cpp_second_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._protection_frames import plan
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 FRAMES = build(
@@ -17,22 +18,12 @@ FRAMES = build(
     ],
     cp_plan=[
         # C1: a plan years ago (not in the year) and a new one in it: second plan.
-        {
-            "key": "P1",
-            "referral_id": "R1",
-            "started_on": dt.date(2009, 6, 1),
-            "ended_on": dt.date(2010, 1, 1),
-        },
-        {"key": "P2", "referral_id": "R1b", "started_on": dt.date(2016, 6, 1)},
+        plan("P1", "R1", dt.date(2009, 6, 1), dt.date(2010, 1, 1)),
+        plan("P2", "R1b", dt.date(2016, 6, 1)),
         # C2: no earlier plan here, but one recorded (another council's): second plan.
-        {
-            "key": "P3",
-            "referral_id": "R2",
-            "started_on": dt.date(2016, 7, 1),
-            "previous_plans_count": 1,
-        },
+        plan("P3", "R2", dt.date(2016, 7, 1), previous_plans_count=1),
         # C3: first plan ever.
-        {"key": "P4", "referral_id": "R3", "started_on": dt.date(2016, 8, 1)},
+        plan("P4", "R3", dt.date(2016, 8, 1)),
     ],
 )
 

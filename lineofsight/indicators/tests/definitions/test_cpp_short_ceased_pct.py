@@ -6,39 +6,20 @@ import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.cpp_short_ceased_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._protection_frames import plan, referrals
 from lineofsight.indicators.tests.frames import build, counted_rows, value_of
 
 FRAMES = build(
-    referral=[{"key": f"R{n}", "child_id": f"C{n}"} for n in range(1, 5)],
+    referral=referrals(4),
     cp_plan=[
         # Started 10 January, ended 9 April: under 3 months.
-        {
-            "key": "P1",
-            "referral_id": "R1",
-            "started_on": dt.date(2016, 1, 10),
-            "ended_on": dt.date(2016, 4, 9),
-        },
+        plan("P1", "R1", dt.date(2016, 1, 10), dt.date(2016, 4, 9)),
         # Ended 10 April: 3 months, not under.
-        {
-            "key": "P2",
-            "referral_id": "R2",
-            "started_on": dt.date(2016, 1, 10),
-            "ended_on": dt.date(2016, 4, 10),
-        },
+        plan("P2", "R2", dt.date(2016, 1, 10), dt.date(2016, 4, 10)),
         # Started 30 November, ended 27 February (3 months on is 28 February): under.
-        {
-            "key": "P3",
-            "referral_id": "R3",
-            "started_on": dt.date(2016, 11, 30),
-            "ended_on": dt.date(2017, 2, 27),
-        },
+        plan("P3", "R3", dt.date(2016, 11, 30), dt.date(2017, 2, 27)),
         # A short plan that ended before the year: not in the base.
-        {
-            "key": "P4",
-            "referral_id": "R4",
-            "started_on": dt.date(2016, 1, 1),
-            "ended_on": dt.date(2016, 2, 1),
-        },
+        plan("P4", "R4", dt.date(2016, 1, 1), dt.date(2016, 2, 1)),
     ],
 )
 

@@ -7,13 +7,8 @@ import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.icpc_15wd_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-from lineofsight.timescales.domain.engine import INPUT_TABLES
-
-
-def frames(**tables: list[dict[str, Any]]) -> dict[str, pl.DataFrame]:
-    # The timescale engine reads all its tables: the ones a test leaves out are empty.
-    return build(**({name: [] for name in INPUT_TABLES} | tables))
+from lineofsight.indicators.tests.definitions._timescale_frames import engine_frames
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
 
 def conference(key: str, referral: str, s47: str | None, held_on: dt.date, **more: Any) -> dict:
@@ -27,7 +22,7 @@ def conference(key: str, referral: str, s47: str | None, held_on: dt.date, **mor
     }
 
 
-FRAMES = frames(
+FRAMES = engine_frames(
     referral=[{"key": f"R{n}", "child_id": f"C{n}"} for n in range(1, 7)],
     strategy_discussion=[
         {"key": "D1", "referral_id": "R1", "held_on": dt.date(2016, 6, 6), "decision": "s47"},

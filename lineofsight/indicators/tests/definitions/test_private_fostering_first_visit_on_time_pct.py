@@ -2,21 +2,13 @@
 period and made by then."""
 
 import datetime as dt
-from typing import Any
 
 import polars as pl
 from polars.testing import assert_frame_equal
 
-from lineofsight.indicators.definitions.private_fostering_first_visit_on_time_pct import (
-    DEFINITION,
-)
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-from lineofsight.timescales.domain.engine import INPUT_TABLES
-
-
-def frames(**tables: list[dict[str, Any]]) -> dict[str, pl.DataFrame]:
-    # The timescale engine reads all its tables: the ones a test leaves out are empty.
-    return build(**({name: [] for name in INPUT_TABLES} | tables))
+from lineofsight.indicators.definitions.private_fostering_first_visit_on_time_pct import DEFINITION
+from lineofsight.indicators.tests.definitions._timescale_frames import engine_frames
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
 
 def arrangement(n: int, notified_on: dt.date, ended_on: dt.date | None = None) -> dict:
@@ -39,7 +31,7 @@ def visit(n: int, visited_on: dt.date, kind: str = "private_fostering") -> dict:
 
 
 JUNE = dt.date(2016, 6, 6)  # a Monday: the 7th working day after it is 15 June
-FRAMES = frames(
+FRAMES = engine_frames(
     private_fostering_arrangement=[
         arrangement(1, JUNE),
         arrangement(2, JUNE),

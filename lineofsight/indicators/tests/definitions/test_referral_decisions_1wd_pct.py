@@ -1,19 +1,12 @@
 """FD-03 referral decisions within 1 working day: T-01 obligations due in the period."""
 
 import datetime as dt
-from typing import Any
 
 import polars as pl
 
 from lineofsight.indicators.definitions.referral_decisions_1wd_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-from lineofsight.timescales.domain.engine import INPUT_TABLES
-
-
-def engine_frames(**tables: list[dict[str, Any]]) -> dict[str, pl.DataFrame]:
-    """Every table the timescale engine reads (empty unless given): it needs them all."""
-    return build(**({name: [] for name in INPUT_TABLES} | tables))
-
+from lineofsight.indicators.tests.definitions._timescale_frames import engine_frames
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
 FRI = dt.date(2016, 6, 3)  # a Friday: the next working day is Monday 6 June
 FRAMES = engine_frames(

@@ -1,21 +1,13 @@
 """FD-08 referrals from health: the referral's source code."""
 
-import datetime as dt
-
 import polars as pl
 
 from lineofsight.indicators.definitions.referrals_from_health_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
+from lineofsight.indicators.tests.definitions._front_door_frames import BY_SOURCE, SOURCES
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
 # One referral from each of six sources in the year, and a police referral before it.
-SOURCES = {"R1": "6", "R2": "2A", "R3": "2B", "R4": "3A", "R5": "3F", "R6": "1A"}
-FRAMES = build(
-    referral=[
-        {"key": key, "child_id": f"C{key}", "referred_on": dt.date(2016, 6, 1), "source": code}
-        for key, code in SOURCES.items()
-    ]
-    + [{"key": "R0", "child_id": "C0", "referred_on": dt.date(2016, 3, 31), "source": "6"}]
-)
+FRAMES = BY_SOURCE
 
 
 def test_each_referral_is_listed_and_those_from_health_flagged():

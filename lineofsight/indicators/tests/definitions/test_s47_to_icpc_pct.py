@@ -1,22 +1,15 @@
 """CP-02 S47 enquiries leading to an ICPC: the engine's T-12 pairs each enquiry with its ICPC."""
 
 import datetime as dt
-from typing import Any
 
 import polars as pl
 from polars.testing import assert_frame_equal
 
 from lineofsight.indicators.definitions.s47_to_icpc_pct import DEFINITION
-from lineofsight.indicators.tests.frames import build, counted_rows, value_of
-from lineofsight.timescales.domain.engine import INPUT_TABLES
+from lineofsight.indicators.tests.definitions._timescale_frames import engine_frames
+from lineofsight.indicators.tests.frames import counted_rows, value_of
 
-
-def frames(**tables: list[dict[str, Any]]) -> dict[str, pl.DataFrame]:
-    # The timescale engine reads all its tables: the ones a test leaves out are empty.
-    return build(**({name: [] for name in INPUT_TABLES} | tables))
-
-
-FRAMES = frames(
+FRAMES = engine_frames(
     referral=[{"key": f"R{n}", "child_id": f"C{n}"} for n in range(1, 6)],
     section47_enquiry=[
         # S1: its linked initial conference was held: counts.
