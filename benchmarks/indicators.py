@@ -73,14 +73,20 @@ def walsall(repeat: int) -> None:
 def _one_council(directory: Path) -> tuple[str, int, float]:
     from lineofsight.core.domain.published import child_population
     from lineofsight.indicators.definitions import REGISTRY
-    from lineofsight.indicators.domain.engine import indicator_values, indicators_run
+    from lineofsight.indicators.domain.engine import (
+        indicator_values,
+        indicators_run,
+        tables_needed,
+    )
     from lineofsight.indicators.domain.periods import financial_year
     from lineofsight.journey.domain.frame_schema import TABLES
     from lineofsight.journey.domain.frames import frames_read_parquet
 
     start = time.perf_counter()
-    frames = frames_read_parquet(directory, TABLES)
     definitions = list(REGISTRY.values())
+    # Only the tables the indicators, the timescale engine and attribution read.
+    wanted = {name: TABLES[name] for name in tables_needed(definitions)}
+    frames = frames_read_parquet(directory, wanted)
     year = financial_year(2017)
     # Folders are named "<LA number>-<name>", e.g. 335-walsall.
     number = directory.name.split("-", 1)[0]

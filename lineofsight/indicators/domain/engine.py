@@ -27,6 +27,7 @@ from lineofsight.indicators.definitions.base import (
 from lineofsight.indicators.definitions.common import age_on, table
 from lineofsight.indicators.domain.periods import Period, periods_frame
 from lineofsight.journey.domain.frame_schema import TABLES
+from lineofsight.timescales.domain.engine import INPUT_TABLES as TIMESCALE_TABLES
 from lineofsight.timescales.domain.engine import obligations
 from lineofsight.timescales.domain.timescale import TimescaleConfig
 
@@ -77,6 +78,19 @@ _NEEDS = {
     "N9": "N9 Cases other than children in need",
 }
 AGE_BANDS = ("Unborn", "Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over")
+
+
+# The tables the engine itself reads to attribute rows and break them down.
+ATTRIBUTION_TABLES = ("allocation", "child", "child_disability", "referral", "team", "worker")
+
+
+def tables_needed(definitions: Sequence[IndicatorDefinition]) -> tuple[str, ...]:
+    """The journey tables a run of `definitions` reads (theirs, the timescale engine's when any
+    needs obligations, and the engine's own), so a reader of a big store reads only these."""
+    names = {name for d in definitions for name in d.inputs if name != "obligations"}
+    if any("obligations" in d.inputs for d in definitions):
+        names |= set(TIMESCALE_TABLES)
+    return tuple(sorted(names | set(ATTRIBUTION_TABLES)))
 
 
 def indicators_run(
