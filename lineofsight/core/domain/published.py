@@ -242,15 +242,23 @@ def _value(text: str | None) -> float | None:
 
 @lru_cache(maxsize=4)
 def _lait(root: Path) -> dict[tuple[str, int, int], float | None]:
-    """(measure, LA number, year) -> value, best label per year."""
+    """(measure, LA number, year) -> value for the measures the generator reads."""
     wanted = [measure for _, measure, _, _ in MEASURES] + list(COUNT_MEASURES)
+    return lait_values(root, tuple(sorted(set(wanted))))
+
+
+@lru_cache(maxsize=8)
+def lait_values(root: Path, measures: tuple[str, ...]) -> dict[tuple[str, int, int], float | None]:
+    """(measure, LA number, year) -> value for `measures`, every council, region and England
+    row, the best label per year ("2018 (Rev)" over "2018"; a three-year adoption scorecard
+    label such as "2014/15-16/17" belongs to the year it ends in)."""
     frame = (
         pl.read_parquet(root / LAIT_PATH, columns=["Short Desc", "Years", "Values", "LA Number"])
-        .filter(pl.col("Short Desc").is_in(wanted) & pl.col("LA Number").is_not_null())
+        .filter(pl.col("Short Desc").is_in(measures) & pl.col("LA Number").is_not_null())
         .unique(subset=["Short Desc", "Years", "LA Number"], keep="first", maintain_order=True)
     )
     best: dict[tuple[str, int, int], tuple[int, float | None]] = {}
-    labels = {label: _year_of(label) for label in frame["Years"].unique().to_list()}
+    labels = {label: _year_or_span(label) for label in frame["Years"].unique().to_list()}
     for measure, label, text, number in frame.iter_rows():
         parsed = labels[label]
         if parsed is None:
@@ -262,6 +270,22 @@ def _lait(root: Path) -> dict[tuple[str, int, int], float | None]:
         if current is None or (priority, value is not None) > (current[0], current[1] is not None):
             best[key] = (priority, value)
     return {key: value for key, (_, value) in best.items()}
+
+
+_SCORECARD_YEARS = re.compile(r"^(\d{4})/(\d{2})-(\d{2})/(\d{2})$")
+
+
+def _year_or_span(label: str) -> tuple[int, int] | None:
+    found = _SCORECARD_YEARS.match(label.strip())
+    if found:
+        return 2000 + int(found[4]), 1
+    return _year_of(label)
+
+
+@lru_cache(maxsize=4)
+def council_regions(root: Path = DATA_ROOT) -> dict[int, tuple[int, str]]:
+    """LA number -> (the LA Number of its region's LAIT rows, the region's name)."""
+    return {c.number: (c.region_row, c.region) for c in _councils(root)}
 
 
 @dataclass(frozen=True)
@@ -471,7 +495,15 @@ def _area_numbers(root: Path) -> dict[str, str]:
 
 def published_cache_clear() -> None:
     """Forget what was read, e.g. after the shared data directory changes."""
-    for cached in (_lait, _area_numbers, _councils, _population, _figures):
+    for cached in (
+        _lait,
+        lait_values,
+        council_regions,
+        _area_numbers,
+        _councils,
+        _population,
+        _figures,
+    ):
         cached.cache_clear()
 
 
@@ -537,16 +569,6 @@ def _population_for(
     if years:
         return population[(number, years[0])], years[0], f"ons {years[0]}"
     raise UnknownCouncilError(f"No population estimate for LA {number}")
-
-
-def lait_label_year(label: str) -> tuple[int, int] | None:
-    """(year ending 31 March, priority) of a single-year LAIT `Years` label, else None."""
-    return _year_of(label)
-
-
-def lait_value_text(text: str | None) -> float | None:
-    """A LAIT `Values` text as a number; None for '-', 'c', 'x' and other suppressions."""
-    return _value(text)
 
 
 def child_population(la_number: int, mid_year: int, *, root: Path = DATA_ROOT) -> int | None:

@@ -98,7 +98,7 @@ Compute = Callable[[Frames, pl.DataFrame], pl.DataFrame]
 
 @dataclass(frozen=True, kw_only=True)
 class Benchmark:
-    """The published equivalent: a LAIT measure (`Short Desc`), in the indicator's unit.
+    """The published equivalent: a LAIT measure (`Short Desc`) in the indicator's own unit.
 
     `year_offset` maps the period's collection year (ending 31 March) to LAIT's `Years`:
     workforce figures are a 30 September snapshot, and 2016-17 holds 30 September 2016,
@@ -106,7 +106,6 @@ class Benchmark:
 
     lait: str
     year_offset: int = 0
-    scale: float = 1.0  # multiply LAIT's value by this to get the indicator's unit
     note: str = ""
     # False where the measure grows with the length of the period although it is a share
     # (children with 3+ placements, or who went missing, *during* it): a quarter's value is

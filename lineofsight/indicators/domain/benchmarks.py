@@ -2,9 +2,8 @@
 the quartile band, as LAIT computes them.
 
 * **Figures.** LAIT's long file (`dfe/lait/bds_long_0.parquet`) holds every council's, region's
-  and England's value per measure and year. A year's best label wins ("2018 (Rev)" over
-  "2018"), as `core.domain.published` reads them; three-year adoption scorecard labels
-  ("2014/15-16/17") belong to the year they end in.
+  and England's value per measure and year, read by `core.domain.published.lait_values` (the
+  same reader the synthesiser calibrates from).
 * **Statistical neighbours.** LAIT compares a council with the simple mean of its 10
   neighbours, dropping any with no figure. The model is the one DfE published for the year:
   the May 2025 model from 2024-25 on, the April 2021 model before it. For years before 2021
@@ -19,7 +18,6 @@ the quartile band, as LAIT computes them.
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,17 +28,13 @@ import polars as pl
 from lineofsight.core.domain.published import (
     DATA_ROOT,
     ENGLAND,
-    LAIT_PATH,
-    REGION_ROWS,
-    STANDARD_REGION,
-    lait_label_year,
-    lait_value_text,
+    council_regions,
+    lait_values,
 )
 
 SN_2021_PATH = Path("dfe/ees/New_Statistical_Neighbour_Groupings_April_2021.csv")
 SN_2025_PATH = Path("dfe/ees/sn_model_2025_wide.csv")
 FIRST_2025_MODEL_YEAR = 2025  # 2024-25, the first data year published under the May 2025 model
-_SCORECARD_YEARS = re.compile(r"^(\d{4})/(\d{2})-(\d{2})/(\d{2})$")
 LAIT_SOURCE = "DfE Local Authority Interactive Tool (LAIT), bds_long_0.parquet"
 
 
@@ -62,35 +56,11 @@ class Comparators:
     source: str = LAIT_SOURCE
 
 
-def _label_year(label: str) -> tuple[int, int] | None:
-    found = _SCORECARD_YEARS.match(label.strip())
-    if found:
-        return 2000 + int(found[4]), 1
-    return lait_label_year(label)
-
-
 @lru_cache(maxsize=8)
 def _figures(root: Path, measures: tuple[str, ...]) -> pl.DataFrame:
     """measure, year, number (LA Number; 970 England, 98x regions), value."""
-    frame = (
-        pl.read_parquet(root / LAIT_PATH, columns=["Short Desc", "Years", "Values", "LA Number"])
-        .filter(pl.col("Short Desc").is_in(measures) & pl.col("LA Number").is_not_null())
-        .unique(subset=["Short Desc", "Years", "LA Number"], keep="first", maintain_order=True)
-    )
-    best: dict[tuple[str, int, int], tuple[int, float | None]] = {}
-    labels = {label: _label_year(label) for label in frame["Years"].unique().to_list()}
-    for measure, label, text, number in frame.iter_rows():
-        parsed = labels[label]
-        if parsed is None:
-            continue
-        year, priority = parsed
-        key = (measure, year, int(number))
-        value = lait_value_text(text)
-        current = best.get(key)
-        if current is None or (priority, value is not None) > (current[0], current[1] is not None):
-            best[key] = (priority, value)
     return pl.DataFrame(
-        [(m, y, n, v) for (m, y, n), (_, v) in best.items()],
+        [(m, y, n, v) for (m, n, y), v in lait_values(root, measures).items()],
         schema={
             "measure": pl.String(),
             "year": pl.Int32(),
@@ -99,20 +69,6 @@ def _figures(root: Path, measures: tuple[str, ...]) -> pl.DataFrame:
         },
         orient="row",
     )
-
-
-@lru_cache(maxsize=4)
-def _regions(root: Path) -> dict[int, tuple[int, str]]:
-    """LA number -> (LAIT row number of its region, region name)."""
-    frame = (
-        pl.read_parquet(root / LAIT_PATH, columns=["LA Number", "Region"])
-        .filter(pl.col("LA Number").is_not_null() & (pl.col("LA Number") < ENGLAND))
-        .unique(subset=["LA Number"], keep="first")
-    )
-    return {
-        int(number): (REGION_ROWS.get(region, ENGLAND), STANDARD_REGION.get(region, region))
-        for number, region in frame.iter_rows()
-    }
 
 
 @lru_cache(maxsize=4)
@@ -172,7 +128,7 @@ def comparators(
         (pl.col("measure") == measure) & (pl.col("year") == year)
     )
     by_number = dict(zip(figures["number"].to_list(), figures["value"].to_list(), strict=True))
-    region_row, region_name = _regions(root).get(la_number, (ENGLAND, ""))
+    region_row, region_name = council_regions(root).get(la_number, (ENGLAND, ""))
     model = neighbour_model_for(year)
     neighbours = neighbour_models(root)[model].get(la_number, ())
     values = [by_number[n] for n in neighbours if by_number.get(n) is not None]

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -200,18 +201,18 @@ def pack_parse(
 
 
 def packs_load(directory: Path = BOARDS_DIR) -> dict[str, Pack]:
-    """Every pack in the boards folder, by code (file order)."""
+    """Every pack in the boards folder, by code (file order). Parsed once per version of the
+    files (each page asks for them; an edited pack is read again)."""
+    files = tuple((path, path.stat().st_mtime_ns) for path in sorted(directory.glob("*.yaml")))
+    return dict(_packs_parsed(files))
+
+
+@lru_cache(maxsize=4)
+def _packs_parsed(files: tuple[tuple[Path, int], ...]) -> tuple[tuple[str, Pack], ...]:
     packs: dict[str, Pack] = {}
-    for path in sorted(directory.glob("*.yaml")):
+    for path, _ in files:
         pack = pack_parse(path.read_text(encoding="utf-8"), source=path.name)
         if pack.code in packs:
             raise PackError(f"{path.name}: board code {pack.code!r} is used twice")
         packs[pack.code] = pack
-    return packs
-
-
-def pack_get(code: str, directory: Path = BOARDS_DIR) -> Pack:
-    packs = packs_load(directory)
-    if code not in packs:
-        raise PackError(f"no board {code!r}; choose from {', '.join(packs)}")
-    return packs[code]
+    return tuple(packs.items())

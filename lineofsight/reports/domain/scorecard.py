@@ -131,7 +131,7 @@ def _comparators_for(
     if not _comparable(definition, period):
         return None
     try:
-        found = comparators(
+        return comparators(
             measure=benchmark.lait,
             year=period.collection_year + benchmark.year_offset,
             la_number=int(council.la_number),
@@ -141,37 +141,6 @@ def _comparators_for(
         )
     except FileNotFoundError:
         return None
-    if benchmark.scale == 1.0:
-        return found
-    return _scaled(found, benchmark.scale)
-
-
-def _scaled(found: Comparators, scale: float) -> Comparators:
-    def times(value: float | None) -> float | None:
-        return None if value is None else value * scale
-
-    return Comparators(
-        measure=found.measure,
-        year=found.year,
-        council=times(found.council),
-        england=times(found.england),
-        region=times(found.region),
-        region_name=found.region_name,
-        neighbours_mean=times(found.neighbours_mean),
-        neighbours_counted=found.neighbours_counted,
-        neighbour_model=found.neighbour_model,
-        quartile_band=found.quartile_band,
-        quartiles=(
-            None
-            if found.quartiles is None
-            else (
-                found.quartiles[0] * scale,
-                found.quartiles[1] * scale,
-                found.quartiles[2] * scale,
-            )
-        ),
-        source=found.source,
-    )
 
 
 def scorecard_build(
