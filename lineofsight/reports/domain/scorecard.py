@@ -89,10 +89,6 @@ class Scorecard:
     def lines(self) -> tuple[Line, ...]:
         return tuple(line for section in self.sections for line in section.lines)
 
-    @property
-    def trend_periods(self) -> tuple[str, ...]:
-        return tuple(point.period for point in self.lines[0].trend) if self.lines else ()
-
 
 def _population_by_period(
     periods: Sequence[Period], council: CouncilInfo | None, root: Path
