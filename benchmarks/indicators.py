@@ -91,7 +91,8 @@ def _one_council(directory: Path) -> tuple[str, int, float]:
     # Folders are named "<LA number>-<name>", e.g. 335-walsall.
     number = directory.name.split("-", 1)[0]
     population = child_population(int(number), 2016) if number.isdigit() else None
-    rows = indicators_run(frames, definitions, [year])
+    # Values for the council as a whole, as a comparison of councils needs: no attribution.
+    rows = indicators_run(frames, definitions, [year], attribute=False)
     values = indicator_values(rows, definitions, population={year.label: population})
     return directory.name, values.height, time.perf_counter() - start
 

@@ -90,3 +90,81 @@ def test_the_declared_inputs_are_all_a_run_reads():
     # (rows come in no promised order: some definitions group or de-duplicate)
     order = list(whole.columns)
     assert cut.sort(order, nulls_last=True).equals(whole.sort(order, nulls_last=True))
+
+
+def test_a_definition_reading_obligations_must_name_their_rules():
+    declared = {
+        "code": "made_up_pct",
+        "ref": "LOCAL-TEST",
+        "title": "A made-up measure",
+        "description": "Only for this test.",
+        "source": "local",
+        "area": DEFINITIONS[0].area,
+        "unit": DEFINITIONS[0].unit,
+        "polarity": DEFINITIONS[0].polarity,
+        "period_kind": DEFINITIONS[0].period_kind,
+        "kind": DEFINITIONS[0].kind,
+        "compute": DEFINITIONS[0].compute,
+    }
+    with pytest.raises(ValueError, match="names their rules"):
+        IndicatorDefinition(**declared, inputs=("obligations",))
+    with pytest.raises(ValueError, match="names their rules"):
+        IndicatorDefinition(**declared, inputs=("referral",), rules=("T-01",))
+    IndicatorDefinition(**declared, inputs=("obligations",), rules=("T-01",))
+
+
+@pytest.fixture(scope="module")
+def walsall_obligations():
+    """Synthetic Walsall's frames with every obligation the engine finds (no scope)."""
+    from lineofsight.conftest import council
+    from lineofsight.indicators.definitions.common import table
+    from lineofsight.timescales.domain.engine import obligations
+
+    frames = council("Walsall", 2017).frames
+    inputs = {name: table(frames, name) for name in TABLES} | dict(frames)
+    inputs["obligations"] = obligations(dict(inputs), as_of=period_parse("2017-03").end)
+    return inputs
+
+
+def _rows_sorted(rows: pl.DataFrame) -> pl.DataFrame:
+    return rows.sort(list(rows.columns), nulls_last=True)
+
+
+@pytest.mark.slow
+def test_each_definition_reads_only_the_rules_it_names(walsall_obligations):
+    """Given only the obligations of its declared rules, each definition counts exactly what
+    it counts given them all: one reading an undeclared rule would lose rows here."""
+    from lineofsight.indicators.domain.periods import periods_back, periods_frame
+
+    periods = periods_frame([period_parse("2016-17"), *periods_back(period_parse("2017-03"), 3)])
+    every = walsall_obligations["obligations"]
+    readers = [d for d in DEFINITIONS if d.rules]
+    assert len(readers) >= 20
+    for definition in readers:
+        own = every.filter(pl.col("rule").cast(pl.String).is_in(definition.rules))
+        whole = definition.compute(walsall_obligations, periods)
+        cut = definition.compute(walsall_obligations | {"obligations": own}, periods)
+        assert whole.height > 0, definition.code
+        assert _rows_sorted(cut).equals(_rows_sorted(whole)), definition.code
+
+
+@pytest.mark.slow
+def test_a_run_scoped_to_its_rules_and_periods_counts_what_the_whole_history_does(
+    walsall_obligations,
+):
+    """`indicators_run` asks the timescale engine only for the definitions' rules and for
+    what matters from its earliest period on; over three years of months every definition
+    counts the same rows as from every obligation in the records."""
+    from lineofsight.indicators.domain.periods import periods_back, periods_frame
+
+    periods = periods_back(period_parse("2017-03"), 36)
+    readers = [d for d in DEFINITIONS if d.rules]
+    frames = {k: v for k, v in walsall_obligations.items() if k != "obligations"}
+    run = indicators_run(frames, readers, periods, attribute=False)
+    frame = periods_frame(periods)
+    for definition in readers:
+        whole = definition.compute(walsall_obligations, frame).select(list(COUNTED_SCHEMA))
+        scoped = run.filter(pl.col("code") == definition.code).drop("code")
+        assert _rows_sorted(scoped.cast(COUNTED_SCHEMA)).equals(  # type: ignore[arg-type]
+            _rows_sorted(whole.cast(COUNTED_SCHEMA))  # type: ignore[arg-type]
+        ), definition.code

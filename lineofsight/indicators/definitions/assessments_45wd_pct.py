@@ -36,6 +36,7 @@ DEFINITION = IndicatorDefinition(
     period_kind=PeriodKind.DURING,
     kind=Kind.PERCENT,
     inputs=("obligations",),
+    rules=("T-04b",),
     compute=compute,
     benchmark=Benchmark(lait="Continue_Assess_Comp"),
 )

@@ -127,6 +127,9 @@ class IndicatorDefinition:
     kind: Kind
     inputs: tuple[str, ...]  # frame names; "obligations" is the timescale engine's output
     compute: Compute
+    # The timescale engine's rules it reads, when its inputs name "obligations": a run asks
+    # the engine for these only.
+    rules: tuple[str, ...] = ()
     benchmark: Benchmark | None = None
     version: int = 1
     decimals: int = 1
@@ -136,3 +139,7 @@ class IndicatorDefinition:
             raise ValueError(f"indicator code {self.code!r} must be snake_case")
         if self.unit is Unit.RATE_PER_10K and self.kind is not Kind.RATE_PER_10K:
             raise ValueError(f"{self.code}: a rate per 10,000 must be computed as one")
+        if ("obligations" in self.inputs) != bool(self.rules):
+            raise ValueError(
+                f"{self.code}: an indicator reading obligations names their rules, and only it"
+            )

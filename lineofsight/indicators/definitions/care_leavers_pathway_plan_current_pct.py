@@ -65,5 +65,6 @@ DEFINITION = IndicatorDefinition(
     period_kind=PeriodKind.SNAPSHOT,
     kind=Kind.PERCENT,
     inputs=("obligations", "child", "cla_episode", "care_leaver_status"),
+    rules=("T-63",),
     compute=compute,
 )

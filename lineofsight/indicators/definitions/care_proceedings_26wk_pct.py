@@ -36,5 +36,6 @@ DEFINITION = IndicatorDefinition(
     period_kind=PeriodKind.DURING,
     kind=Kind.PERCENT,
     inputs=("obligations",),
+    rules=("T-24",),
     compute=compute,
 )

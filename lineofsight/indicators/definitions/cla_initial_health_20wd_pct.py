@@ -61,5 +61,6 @@ DEFINITION = IndicatorDefinition(
     period_kind=PeriodKind.DURING,
     kind=Kind.PERCENT,
     inputs=("obligations", "cla_episode", "health_check"),
+    rules=("T-45",),
     compute=compute,
 )

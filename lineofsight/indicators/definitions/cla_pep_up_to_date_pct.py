@@ -69,5 +69,6 @@ DEFINITION = IndicatorDefinition(
     period_kind=PeriodKind.SNAPSHOT,
     kind=Kind.PERCENT,
     inputs=("obligations", "cla_episode", "child", "education_plan"),
+    rules=("T-50", "T-51"),
     compute=compute,
 )

@@ -39,5 +39,6 @@ DEFINITION = IndicatorDefinition(
     period_kind=PeriodKind.DURING,
     kind=Kind.PERCENT,
     inputs=("obligations", "missing_episode"),
+    rules=("T-58",),
     compute=compute,
 )

@@ -34,5 +34,6 @@ DEFINITION = IndicatorDefinition(
     period_kind=PeriodKind.DURING,
     kind=Kind.PERCENT,
     inputs=("obligations", "cla_episode", "child", "health_check"),
+    rules=("T-46",),
     compute=compute,
 )

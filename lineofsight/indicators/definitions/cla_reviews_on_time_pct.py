@@ -40,5 +40,6 @@ DEFINITION = IndicatorDefinition(
     period_kind=PeriodKind.DURING,
     kind=Kind.PERCENT,
     inputs=("obligations",),
+    rules=REVIEW_RULES,
     compute=compute,
 )

@@ -63,5 +63,6 @@ DEFINITION = IndicatorDefinition(
     period_kind=PeriodKind.SNAPSHOT,
     kind=Kind.PERCENT,
     inputs=("cla_episode", "obligations"),
+    rules=VISIT_RULES,
     compute=compute,
 )

@@ -9,13 +9,13 @@ definition module reads as its catalogue entry: which rows, in which period, cou
 from __future__ import annotations
 
 import datetime as dt
-import weakref
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
 import polars as pl
 
+from lineofsight.core.domain.reuse import shared
 from lineofsight.indicators.definitions.base import COUNTED_SCHEMA, Compute, Frames
 from lineofsight.journey.domain.frame_schema import TABLES
 from lineofsight.journey.domain.frames import empty_frame
@@ -92,7 +92,8 @@ _Positions = npt.NDArray[np.int64]
 
 def _days(values: pl.Series) -> _Days:
     """Dates as days since 1970, a null as an open end."""
-    return values.cast(pl.Date).to_physical().fill_null(_OPEN).to_numpy()
+    days = (values if values.dtype == pl.Date else values.cast(pl.Date)).to_physical()
+    return (days.fill_null(_OPEN) if days.has_nulls() else days).to_numpy()
 
 
 def _known(values: pl.Series) -> npt.NDArray[np.bool_]:
@@ -107,7 +108,12 @@ def _stops(frame: pl.DataFrame, ended: str | None) -> _Days:
 
 def _runs(periods: pl.DataFrame) -> list[_Positions]:
     """The periods' row numbers in runs in which neither the starts nor the ends go back: each
-    period in start order joins the run whose last end is the latest not after its own."""
+    period in start order joins the run whose last end is the latest not after its own. Every
+    definition of a run is handed the same periods frame, so they are worked out once."""
+    return shared(("period runs",), [periods], None, lambda: _built_runs(periods))
+
+
+def _built_runs(periods: pl.DataFrame) -> list[_Positions]:
     starts, ends = _days(periods["start"]), _days(periods["end"])
     runs: list[list[int]] = []
     last_ends: list[int] = []
@@ -374,45 +380,3 @@ def on_time_share(
         )
 
     return compute
-
-
-# Rows several definitions of one run derive from the same frames (periods of care, the
-# care-leaver cohorts, the adoptions, the referrals with their outcome), built once: each
-# result is kept with weak references to the frames it was built from and the periods' values,
-# and handed back while those very frame objects (and equal periods) come again. A frame that
-# has gone never matches (its address may be reused, its reference is dead), and none is kept
-# alive. Journey frames are never changed in place, which is what makes reuse by identity safe.
-_Sources = tuple["weakref.ref[pl.DataFrame] | None", ...]
-_SHARED: dict[Hashable, tuple[_Sources, pl.DataFrame | None, pl.DataFrame]] = {}
-
-
-def shared(
-    key: Hashable,
-    sources: Sequence[pl.DataFrame | None],
-    periods: pl.DataFrame | None,
-    build: Callable[[], pl.DataFrame],
-) -> pl.DataFrame:
-    """`build()`, or its result kept under `key` if it was built from these very `sources`
-    (every frame `build` reads, by identity) and equal `periods` (None: not period by
-    period)."""
-    kept = _SHARED.get(key)
-    if kept is not None:
-        refs, kept_periods, result = kept
-        same_sources = len(refs) == len(sources) and all(
-            (ref is None and frame is None) or (ref is not None and ref() is frame)
-            for ref, frame in zip(refs, sources, strict=False)
-        )
-        same_periods = (
-            kept_periods is None
-            if periods is None
-            else kept_periods is not None and kept_periods.equals(periods)
-        )
-        if same_sources and same_periods:
-            return result
-    result = build()
-    _SHARED[key] = (
-        tuple(None if frame is None else weakref.ref(frame) for frame in sources),
-        periods,
-        result,
-    )
-    return result

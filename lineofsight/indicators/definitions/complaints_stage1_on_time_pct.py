@@ -57,5 +57,6 @@ DEFINITION = IndicatorDefinition(
     period_kind=PeriodKind.DURING,
     kind=Kind.PERCENT,
     inputs=("obligations", "complaint"),
+    rules=("T-93",),
     compute=compute,
 )

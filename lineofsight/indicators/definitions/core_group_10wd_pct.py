@@ -71,5 +71,6 @@ DEFINITION = IndicatorDefinition(
     period_kind=PeriodKind.DURING,
     kind=Kind.PERCENT,
     inputs=("obligations", "cp_plan", "referral"),
+    rules=("T-16",),
     compute=compute,
 )

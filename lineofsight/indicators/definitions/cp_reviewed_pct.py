@@ -58,6 +58,7 @@ DEFINITION = IndicatorDefinition(
     period_kind=PeriodKind.SNAPSHOT,
     kind=Kind.PERCENT,
     inputs=("obligations", "cp_plan", "referral", "conference", "core_group"),
+    rules=("T-18", "T-19"),
     compute=compute,
     benchmark=Benchmark(lait="RevCP"),
 )

@@ -62,6 +62,7 @@ DEFINITION = IndicatorDefinition(
     period_kind=PeriodKind.DURING,
     kind=Kind.PERCENT,
     inputs=("obligations",),
+    rules=("T-12",),
     compute=compute,
     benchmark=Benchmark(lait="CP_conf_15days"),
 )

@@ -34,5 +34,6 @@ DEFINITION = IndicatorDefinition(
     period_kind=PeriodKind.DURING,
     kind=Kind.PERCENT,
     inputs=("obligations",),
+    rules=("T-83",),
     compute=compute,
 )

@@ -52,5 +52,6 @@ DEFINITION = IndicatorDefinition(
     period_kind=PeriodKind.DURING,
     kind=Kind.PERCENT,
     inputs=("obligations", "section47_enquiry", "strategy_discussion", "referral"),
+    rules=("T-12",),
     compute=compute,
 )

@@ -99,9 +99,13 @@ def indicators_run(
     periods: Sequence[Period],
     *,
     config: TimescaleConfig | None = None,
+    attribute: bool = True,
 ) -> pl.DataFrame:
     """Every counted row of every definition over `periods`, with a `code` column and the
-    attribution columns (team, worker and the child's characteristics on the row's date)."""
+    attribution columns (team, worker and the child's characteristics on the row's date).
+
+    `attribute=False` leaves out the attribution: enough for values for the council as a
+    whole (a comparison of councils), and the slowest step after the timescale engine."""
     if not periods:
         raise ValueError("no periods to compute")
     frame = periods_frame(periods)
@@ -109,11 +113,18 @@ def indicators_run(
     # SSDA903 return still gets every indicator, the others empty).
     inputs = {name: table(frames, name) for name in TABLES} | dict(frames)
     frames = inputs
-    if any("obligations" in definition.inputs for definition in definitions):
+    rules = {rule for definition in definitions for rule in definition.rules}
+    if rules:
         # One run of the timescale engine serves every timeliness measure of every period:
         # due and met dates do not change with the as-of date, only what is known by then.
+        # It computes only the rules the definitions read, and leaves out what was settled
+        # before the earliest period began (no measure of these periods reads it).
         inputs["obligations"] = obligations(
-            dict(frames), as_of=max(period.end for period in periods), config=config
+            dict(frames),
+            as_of=max(period.end for period in periods),
+            config=config,
+            rules=rules,
+            since=min(period.start for period in periods),
         )
     parts = []
     for definition in definitions:
@@ -127,7 +138,7 @@ def indicators_run(
             .with_columns(pl.lit(definition.code).alias("code"))
         )
     rows = pl.concat(parts, how="vertical") if parts else _empty_rows()
-    return _attributed(rows, frames)
+    return _attributed(rows, frames) if attribute else rows
 
 
 def _empty_rows() -> pl.DataFrame:

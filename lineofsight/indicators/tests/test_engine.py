@@ -112,6 +112,19 @@ def test_values_for_the_council_and_by_team(rows):
     assert year_teams["Assessment Team North"]["value"] is None
 
 
+def test_a_run_for_the_council_alone_skips_attribution_and_gives_the_same_values(rows):
+    bare = indicators_run(
+        FRAMES, [RATE, REREFERRALS], periods("2016-17", "2016-07"), attribute=False
+    )
+    assert "team" not in bare.columns
+    assert "age_band" not in bare.columns
+    assert bare.height == rows.height
+    population = {"2016-17": 20_000}
+    assert indicator_values(bare, [RATE, REREFERRALS], population=population).equals(
+        indicator_values(rows, [RATE, REREFERRALS], population=population)
+    )
+
+
 def test_a_month_counts_only_its_own_referrals(rows):
     july = rows.filter((rows["code"] == "referrals_rate") & (rows["period"] == "2016-07"))
     assert july["item"].to_list() == ["R2"]

@@ -139,13 +139,29 @@ def _check(table: TableSchema, frame: pl.DataFrame) -> None:
                     f"expected one of {', '.join(column.codes)}"
                 )
     keys = frame.get_column(table.key)
-    if keys.is_duplicated().any():
+    if _has_repeats(keys):
         dupes = keys.filter(keys.is_duplicated()).unique().sort().head(5).to_list()
         raise FrameError(f"{table.name}.{table.key}: repeated natural keys {dupes}")
 
 
+def _has_repeats(keys: pl.Series) -> bool:
+    """Whether a natural key repeats (two missing keys count as a repeat). Frames are mostly
+    written in key order, where a repeat is a neighbour; otherwise 64-bit hashes are counted,
+    and only when two collide are the keys themselves compared. Far cheaper than marking
+    every duplicate on a big table, and as exact."""
+    if keys.len() < 2:
+        return False
+    if keys.is_sorted():
+        return bool(keys.slice(1).eq_missing(keys.slice(0, keys.len() - 1)).any())
+    if keys.hash(seed=0).n_unique() == keys.len():
+        return False
+    return bool(keys.is_duplicated().any())
+
+
 def _any_problem(table: TableSchema, frame: pl.DataFrame) -> bool:
-    flags: list[pl.Expr] = [pl.col(table.key).is_duplicated().any()]
+    if _has_repeats(frame.get_column(table.key)):
+        return True
+    flags: list[pl.Expr] = [pl.lit(False)]
     for column in table.columns:
         value = pl.col(column.name)
         if not column.nullable:

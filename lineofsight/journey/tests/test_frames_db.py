@@ -236,6 +236,28 @@ def test_a_row_the_database_refuses_names_the_table_and_nothing_is_written():
     assert frames_extract()["child"].is_empty()
 
 
+@pytest.mark.parametrize("order", ["in key order", "out of key order"])
+def test_a_repeated_natural_key_is_refused_and_named(order):
+    frames = small_frames()
+    children = frames["child"].sort("child_id")
+    repeated = pl.concat([children, children.head(1)])
+    if order == "in key order":
+        repeated = repeated.sort("child_id")
+    else:
+        repeated = repeated.reverse()
+        assert not repeated["child_id"].is_sorted()
+    frames["child"] = repeated
+    first = children["child_id"][0]
+    with pytest.raises(FrameError, match=rf"child\.child_id: repeated natural keys \['{first}'\]"):
+        frames_conform(TABLES, frames)
+
+
+def test_distinct_keys_in_any_order_pass():
+    frames = small_frames()
+    frames["child"] = frames["child"].sort("child_id", descending=True)
+    assert frames_conform(TABLES, frames)["child"].height == 3
+
+
 def test_text_longer_than_its_column_is_refused_before_any_database_sees_it():
     frames = small_frames()
     frames["child"] = frames["child"].with_columns(pl.lit("X" * 21).alias("home_postcode"))

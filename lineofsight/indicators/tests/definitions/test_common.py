@@ -12,6 +12,7 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
+from lineofsight.core.domain import reuse
 from lineofsight.indicators.definitions import common
 from lineofsight.indicators.domain.periods import (
     Frequency,
@@ -148,7 +149,7 @@ def test_a_shared_result_keeps_no_frame_alive():
     periods = periods_frame(PERIOD_SETS["months"])
     frame = ROWS.clone()
     common.shared("test alive", [frame], periods, lambda: pl.DataFrame({"n": [1]}))
-    kept = common._SHARED["test alive"][0][0]
+    kept = reuse._SHARED["test alive"][0][0]
     assert kept is not None
     assert kept() is frame
     del frame

@@ -11,7 +11,7 @@ the worker and team responsible on the due date (or today, for one not yet due).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import polars as pl
 
@@ -27,14 +27,15 @@ from lineofsight.timescales.domain.engine import (
     protection,
 )
 from lineofsight.timescales.domain.engine.chains import HINTS, RAW_SCHEMA, conform, empty
-from lineofsight.timescales.domain.engine.codes import AREA, STATUS, TAG, TITLE
+from lineofsight.timescales.domain.engine.codes import AREA, RULE, STATUS, TAG, TITLE
 from lineofsight.timescales.domain.engine.responsibility import with_responsible
+from lineofsight.timescales.domain.engine.selection import Scope, over_before
 from lineofsight.timescales.domain.engine.status import Status, with_status
 from lineofsight.timescales.domain.rules import RULES
 from lineofsight.timescales.domain.timescale import TimescaleConfig
 
 Frames = Mapping[str, pl.DataFrame]
-AreaFunction = Callable[[Frames, dt.date, TimescaleConfig], pl.DataFrame]
+AreaFunction = Callable[[Frames, dt.date, TimescaleConfig, Scope], pl.DataFrame]
 
 # Each area module turns frames into raw obligations for its rules.
 AREAS: tuple[AreaFunction, ...] = (
@@ -145,11 +146,24 @@ __all__ = [
 
 
 def obligations(
-    frames: Frames, *, as_of: dt.date, config: TimescaleConfig | None = None
+    frames: Frames,
+    *,
+    as_of: dt.date,
+    config: TimescaleConfig | None = None,
+    rules: Iterable[str] | None = None,
+    since: dt.date | None = None,
 ) -> pl.DataFrame:
-    """Every obligation whose clock had started by `as_of`, with its status on that date."""
+    """Every obligation whose clock had started by `as_of`, with its status on that date.
+
+    `rules` asks for only those rules' obligations. `since` leaves out what was over before
+    that day (`selection.over_before`): every obligation due, met or still running on or
+    after `since` is there, with the same status, responsibility and identity as in a run
+    without it, and so is every obligation of a plan or placement still open then."""
     config = config or TimescaleConfig()
-    raw = [conform(area(frames, as_of, config)) for area in AREAS]
+    scope = Scope.of(rules, since)
+    wanted = _in_scope(scope)
+    # Each area's rows are cut to the scope before they are put together (never copied whole).
+    raw = [conform(area(frames, as_of, config, scope)).filter(wanted) for area in AREAS]
     rows = pl.concat([empty(), *raw], how="vertical")
     rows = with_status(rows, as_of=as_of, soon_days=config.soon_days)
     # Sorted before the wide text columns (identity, titles) exist, so they are never moved.
@@ -161,6 +175,16 @@ def obligations(
         ).alias("obligation_id")
     )
     return rows.select(list(OBLIGATION_SCHEMA))
+
+
+def _in_scope(scope: Scope) -> pl.Expr:
+    keep = pl.lit(True)
+    if scope.codes is not None:
+        # An area computes some clocks together (a chain's links); keep only those asked for.
+        keep = keep & pl.col("rule").is_in(pl.Series(sorted(scope.codes), dtype=RULE).implode())
+    if scope.since is not None:
+        keep = keep & ~over_before(scope.since)
+    return keep
 
 
 def _order_key() -> pl.Expr:

@@ -23,6 +23,7 @@ import polars as pl
 
 from lineofsight.timescales.domain.engine.chains import empty, single
 from lineofsight.timescales.domain.engine.periods import periods_of_care
+from lineofsight.timescales.domain.engine.selection import EVERYTHING, Scope
 from lineofsight.timescales.domain.rules import timescale
 from lineofsight.timescales.domain.timescale import TimescaleConfig
 
@@ -35,10 +36,14 @@ FROM_THE_PLAN = (
 )
 
 
-def obligations(frames: Frames, as_of: dt.date, config: TimescaleConfig) -> pl.DataFrame:
+def obligations(
+    frames: Frames, as_of: dt.date, config: TimescaleConfig, scope: Scope = EVERYTHING
+) -> pl.DataFrame:
     plans = frames["adoption"]
-    parts = [_entered_care_to_placed(frames, as_of, config)]
+    parts = [_entered_care_to_placed(frames, as_of, config)] if scope.wants("T-70") else []
     for code, start, start_kind, met, met_kind in FROM_THE_PLAN:
+        if not scope.wants(code):
+            continue
         starts = plans.drop_nulls(start).select(
             "child_id",
             pl.lit(start_kind).alias("start_kind"),

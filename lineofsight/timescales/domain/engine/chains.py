@@ -19,6 +19,7 @@ import polars as pl
 
 from lineofsight.timescales.domain.allowances import Allowance, Hours
 from lineofsight.timescales.domain.engine.codes import RULE
+from lineofsight.timescales.domain.engine.selection import recent_contexts
 from lineofsight.timescales.domain.timescale import Timescale, TimescaleConfig
 
 RAW_SCHEMA: dict[str, pl.DataType] = {
@@ -159,15 +160,18 @@ def chain(
     as_of: dt.date,
     start_kind: str,
     met_kind: str,
+    since: dt.date | None = None,
 ) -> pl.DataFrame:
     """Obligations along each context: from its start, then from each meeting event.
 
     `contexts`: context_key, child_id, context_start, context_end (and optionally
     worker_hint, team_hint). `events`: child_id (or context_key), event_key, event_on. An
     event belongs to every context of the child whose dates contain it.
-    Each row gets `seq` (0 = from the context's start) and the rule of its link.
+    Each row gets `seq` (0 = from the context's start) and the rule of its link. With `since`,
+    contexts closed long before it are skipped (`selection.recent_contexts`).
     """
     known = open_after(known_by(contexts, "context_start", as_of), "context_end", as_of)
+    known = recent_contexts(known, since)
     happened = known_by(events, "event_on", as_of)
     # Events name their context where the model links them (a review to its plan); otherwise
     # they belong to every context of the child that contains them (a visit in a placement).

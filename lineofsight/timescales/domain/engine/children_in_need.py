@@ -8,19 +8,26 @@ from collections.abc import Mapping
 import polars as pl
 
 from lineofsight.timescales.domain.engine.chains import chain, empty, single, steps
+from lineofsight.timescales.domain.engine.selection import EVERYTHING, Scope
 from lineofsight.timescales.domain.rules import timescale
 from lineofsight.timescales.domain.timescale import TimescaleConfig
 
 
 def obligations(
-    frames: Mapping[str, pl.DataFrame], as_of: dt.date, config: TimescaleConfig
+    frames: Mapping[str, pl.DataFrame],
+    as_of: dt.date,
+    config: TimescaleConfig,
+    scope: Scope = EVERYTHING,
 ) -> pl.DataFrame:
-    parts = [
-        _contact_decisions(frames, as_of, config),
-        _referral_decisions(frames, as_of, config),
-        *_assessments(frames, as_of, config),
-        *_cin_plans(frames, as_of, config),
-    ]
+    parts = []
+    if scope.wants("T-02"):
+        parts.append(_contact_decisions(frames, as_of, config))
+    if scope.wants("T-01"):
+        parts.append(_referral_decisions(frames, as_of, config))
+    if scope.wants("T-03", "T-04", "T-04b"):
+        parts += _assessments(frames, as_of, config)
+    if scope.wants("T-06", "T-07"):
+        parts += _cin_plans(frames, as_of, config, since=scope.since)
     return pl.concat([empty(), *parts], how="vertical_relaxed")
 
 
@@ -190,7 +197,10 @@ def _with_decider_team(frames: Mapping[str, pl.DataFrame], contact: pl.DataFrame
 
 
 def _cin_plans(
-    frames: Mapping[str, pl.DataFrame], as_of: dt.date, config: TimescaleConfig
+    frames: Mapping[str, pl.DataFrame],
+    as_of: dt.date,
+    config: TimescaleConfig,
+    since: dt.date | None = None,
 ) -> list[pl.DataFrame]:
     """T-06 CIN plan reviews and T-07 CIN visits, each chained from the plan's start."""
     plans = frames["cin_plan"].join(
@@ -221,6 +231,7 @@ def _cin_plans(
         links=steps(timescale("T-06"), config=config),
         config=config,
         as_of=as_of,
+        since=since,
         start_kind="cin_plan",
         met_kind="cin_plan_review",
     )
@@ -233,6 +244,7 @@ def _cin_plans(
         links=steps(timescale("T-07"), config=config),
         config=config,
         as_of=as_of,
+        since=since,
         start_kind="cin_plan",
         met_kind="cin_visit",
     )

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 import polars as pl
 
 from lineofsight.timescales.domain.engine.chains import empty, single
+from lineofsight.timescales.domain.engine.selection import EVERYTHING, Scope
 from lineofsight.timescales.domain.rules import timescale
 from lineofsight.timescales.domain.timescale import TimescaleConfig
 
@@ -27,7 +28,10 @@ KINDS = (("T-24", "care"), ("T-25", "pre_proceedings"))
 
 
 def obligations(
-    frames: Mapping[str, pl.DataFrame], as_of: dt.date, config: TimescaleConfig
+    frames: Mapping[str, pl.DataFrame],
+    as_of: dt.date,
+    config: TimescaleConfig,
+    scope: Scope = EVERYTHING,
 ) -> pl.DataFrame:
     proceedings = frames["legal_proceeding"]
     parts = [
@@ -47,5 +51,6 @@ def obligations(
             met_kind=f"{kind}_concluded",
         )
         for code, kind in KINDS
+        if scope.wants(code)
     ]
     return pl.concat([empty(), *parts], how="vertical_relaxed")

@@ -35,6 +35,7 @@ import polars as pl
 from lineofsight.timescales.domain.engine.ages import birthday
 from lineofsight.timescales.domain.engine.chains import chain, empty, steps
 from lineofsight.timescales.domain.engine.periods import periods_of_care
+from lineofsight.timescales.domain.engine.selection import EVERYTHING, Scope
 from lineofsight.timescales.domain.rules import timescale
 from lineofsight.timescales.domain.timescale import TimescaleConfig
 
@@ -59,50 +60,64 @@ NOT_LEAVING_CARE = (
 )
 
 
-def obligations(frames: Frames, as_of: dt.date, config: TimescaleConfig) -> pl.DataFrame:
+def obligations(
+    frames: Frames, as_of: dt.date, config: TimescaleConfig, scope: Scope = EVERYTHING
+) -> pl.DataFrame:
+    since = scope.since
     leavers = care_leavers(frames, as_of)
     contacts = frames["visit"].filter(pl.col("kind") == "care_leaver")
     visits = contacts.select(
         "child_id", pl.col("key").alias("event_key"), pl.col("visited_on").alias("event_on")
     ).drop_nulls("event_on")
     left_at = pl.col("left_on")
-    parts = [
-        chain(
-            _contexts(leavers, left_at, birthday(pl.col("born_on"), 21)),
-            _pathway_plan_reviews(frames),
-            links=steps(timescale("T-63"), config=config),
-            config=config,
-            as_of=as_of,
-            start_kind="left_care",
-            met_kind="pathway_plan_review",
-        ),
-        chain(
-            _contexts(
-                leavers.filter(pl.col("left_on") < birthday(pl.col("born_on"), 18)),
-                left_at,
-                birthday(pl.col("born_on"), 18),
-            ),
-            visits,
-            links=steps(timescale("T-64"), config=config),
-            config=config,
-            as_of=as_of,
-            start_kind="left_care",
-            met_kind="care_leaver_contact",
-        ),
-        chain(
-            _contexts(
-                leavers,
-                pl.max_horizontal(left_at, birthday(pl.col("born_on"), 18)),
-                birthday(pl.col("born_on"), 21),
-            ),
-            visits,
-            links=steps(timescale("T-65"), config=config),
-            config=config,
-            as_of=as_of,
-            start_kind="eighteenth_birthday",
-            met_kind="care_leaver_contact",
-        ),
-    ]
+    parts = []
+    if scope.wants("T-63"):
+        parts.append(
+            chain(
+                _contexts(leavers, left_at, birthday(pl.col("born_on"), 21)),
+                _pathway_plan_reviews(frames),
+                links=steps(timescale("T-63"), config=config),
+                config=config,
+                as_of=as_of,
+                since=since,
+                start_kind="left_care",
+                met_kind="pathway_plan_review",
+            )
+        )
+    if scope.wants("T-64"):
+        parts.append(
+            chain(
+                _contexts(
+                    leavers.filter(pl.col("left_on") < birthday(pl.col("born_on"), 18)),
+                    left_at,
+                    birthday(pl.col("born_on"), 18),
+                ),
+                visits,
+                links=steps(timescale("T-64"), config=config),
+                config=config,
+                as_of=as_of,
+                since=since,
+                start_kind="left_care",
+                met_kind="care_leaver_contact",
+            )
+        )
+    if scope.wants("T-65"):
+        parts.append(
+            chain(
+                _contexts(
+                    leavers,
+                    pl.max_horizontal(left_at, birthday(pl.col("born_on"), 18)),
+                    birthday(pl.col("born_on"), 21),
+                ),
+                visits,
+                links=steps(timescale("T-65"), config=config),
+                config=config,
+                as_of=as_of,
+                since=since,
+                start_kind="eighteenth_birthday",
+                met_kind="care_leaver_contact",
+            )
+        )
     return pl.concat([empty(), *parts], how="vertical_relaxed")
 
 

@@ -58,6 +58,7 @@ from lineofsight.timescales.domain.engine.periods import (
     placements,
     short_break_series,
 )
+from lineofsight.timescales.domain.engine.selection import EVERYTHING, Scope
 from lineofsight.timescales.domain.rules import timescale
 from lineofsight.timescales.domain.timescale import TimescaleConfig
 
@@ -66,19 +67,30 @@ Frames = Mapping[str, pl.DataFrame]
 RETURN_INTERVIEW_DECLINED = "offered and declined; time of offer not recorded"
 
 
-def obligations(frames: Frames, as_of: dt.date, config: TimescaleConfig) -> pl.DataFrame:
+def obligations(
+    frames: Frames, as_of: dt.date, config: TimescaleConfig, scope: Scope = EVERYTHING
+) -> pl.DataFrame:
     periods = _contexts(periods_of_care(frames["cla_episode"], as_of=as_of))
-    parts = [
-        *_visits(frames, as_of, config),
-        _reviews(frames, periods, as_of, config),
-        _short_break_reviews(frames, as_of, config),
-        _initial_health(frames, periods, as_of, config),
-        _review_health(frames, periods, as_of, config),
-        _sdq(frames, periods, as_of, config),
-        _dental(frames, periods, as_of, config),
-        _education_plans(frames, periods, as_of, config),
-        _return_interviews(frames, as_of, config),
+    parts = []
+    if scope.wants("T-30", "T-32", "T-33"):
+        parts += _visits(frames, as_of, config, since=scope.since)
+    clocks = (
+        (("T-39", "T-40", "T-41"), _reviews),
+        (("T-45",), _initial_health),
+        (("T-46",), _review_health),
+        (("T-47",), _sdq),
+        (("T-48",), _dental),
+        (("T-50", "T-51"), _education_plans),
+    )
+    parts += [
+        clock(frames, periods, as_of, config, since=scope.since)
+        for codes, clock in clocks
+        if scope.wants(*codes)
     ]
+    if scope.wants("T-43"):
+        parts.append(_short_break_reviews(frames, as_of, config, since=scope.since))
+    if scope.wants("T-58"):
+        parts.append(_return_interviews(frames, as_of, config))
     return pl.concat([empty(), *parts], how="vertical_relaxed")
 
 
@@ -107,7 +119,9 @@ def _with_born(contexts: pl.DataFrame, frames: Frames) -> pl.DataFrame:
     return contexts.join(frames["child"].select("child_id", "born_on"), on="child_id", how="left")
 
 
-def _visits(frames: Frames, as_of: dt.date, config: TimescaleConfig) -> list[pl.DataFrame]:
+def _visits(
+    frames: Frames, as_of: dt.date, config: TimescaleConfig, since: dt.date | None = None
+) -> list[pl.DataFrame]:
     """T-30, T-32, T-33: one chain per placement, by the placement's type and legal status."""
     placed = placements(frames["cla_episode"], as_of=as_of)
     with_parent = pl.col("placement_type") == "P1"
@@ -127,6 +141,7 @@ def _visits(frames: Frames, as_of: dt.date, config: TimescaleConfig) -> list[pl.
             links=steps(timescale(code), config=config),
             config=config,
             as_of=as_of,
+            since=since,
             start_kind="placement",
             met_kind="cla_visit",
         )
@@ -135,7 +150,11 @@ def _visits(frames: Frames, as_of: dt.date, config: TimescaleConfig) -> list[pl.
 
 
 def _reviews(
-    frames: Frames, periods: pl.DataFrame, as_of: dt.date, config: TimescaleConfig
+    frames: Frames,
+    periods: pl.DataFrame,
+    as_of: dt.date,
+    config: TimescaleConfig,
+    since: dt.date | None = None,
 ) -> pl.DataFrame:
     """T-39 → T-40 → T-41: 20 working days, then 3 months, then every 6 months."""
     return chain(
@@ -144,12 +163,15 @@ def _reviews(
         links=steps(timescale("T-39"), timescale("T-40"), timescale("T-41"), config=config),
         config=config,
         as_of=as_of,
+        since=since,
         start_kind="period_of_care",
         met_kind="cla_review",
     )
 
 
-def _short_break_reviews(frames: Frames, as_of: dt.date, config: TimescaleConfig) -> pl.DataFrame:
+def _short_break_reviews(
+    frames: Frames, as_of: dt.date, config: TimescaleConfig, since: dt.date | None = None
+) -> pl.DataFrame:
     """T-43: 3 months from the first short break of a series, then every 6 months."""
     series = _contexts(short_break_series(frames["cla_episode"], as_of=as_of))
     return chain(
@@ -158,13 +180,18 @@ def _short_break_reviews(frames: Frames, as_of: dt.date, config: TimescaleConfig
         links=steps(timescale("T-43"), config=config),
         config=config,
         as_of=as_of,
+        since=since,
         start_kind="short_breaks",
         met_kind="cla_review",
     )
 
 
 def _initial_health(
-    frames: Frames, periods: pl.DataFrame, as_of: dt.date, config: TimescaleConfig
+    frames: Frames,
+    periods: pl.DataFrame,
+    as_of: dt.date,
+    config: TimescaleConfig,
+    since: dt.date | None = None,
 ) -> pl.DataFrame:
     """T-45: the first initial health assessment within the period, 20 working days."""
     rows = chain(
@@ -173,6 +200,7 @@ def _initial_health(
         links=steps(timescale("T-45"), config=config),
         config=config,
         as_of=as_of,
+        since=since,
         start_kind="period_of_care",
         met_kind="initial_health_assessment",
     )
@@ -180,7 +208,11 @@ def _initial_health(
 
 
 def _review_health(
-    frames: Frames, periods: pl.DataFrame, as_of: dt.date, config: TimescaleConfig
+    frames: Frames,
+    periods: pl.DataFrame,
+    as_of: dt.date,
+    config: TimescaleConfig,
+    since: dt.date | None = None,
 ) -> pl.DataFrame:
     """T-46: from each health assessment, 6 months under 5, 12 months from 5."""
     initial, review = steps(timescale("T-45"), timescale("T-46"), config=config)[:2]
@@ -194,6 +226,7 @@ def _review_health(
         links=(initial, Step(review.rule, under_five_interval)),
         config=config,
         as_of=as_of,
+        since=since,
         start_kind="health_assessment",
         met_kind="health_assessment",
     ).filter(pl.col("seq") > 0)
@@ -207,7 +240,11 @@ def _review_health(
 
 
 def _sdq(
-    frames: Frames, periods: pl.DataFrame, as_of: dt.date, config: TimescaleConfig
+    frames: Frames,
+    periods: pl.DataFrame,
+    as_of: dt.date,
+    config: TimescaleConfig,
+    since: dt.date | None = None,
 ) -> pl.DataFrame:
     """T-47: aged 4-16 a year into the period; yearly from then, then from each SDQ."""
     born = _with_born(periods, frames)
@@ -223,13 +260,18 @@ def _sdq(
         links=steps(timescale("T-47"), config=config),
         config=config,
         as_of=as_of,
+        since=since,
         start_kind="period_of_care",
         met_kind="sdq",
     )
 
 
 def _dental(
-    frames: Frames, periods: pl.DataFrame, as_of: dt.date, config: TimescaleConfig
+    frames: Frames,
+    periods: pl.DataFrame,
+    as_of: dt.date,
+    config: TimescaleConfig,
+    since: dt.date | None = None,
 ) -> pl.DataFrame:
     """T-48: 12 months from the period's start, then from each dental check."""
     return chain(
@@ -238,13 +280,18 @@ def _dental(
         links=steps(timescale("T-48"), config=config),
         config=config,
         as_of=as_of,
+        since=since,
         start_kind="period_of_care",
         met_kind="dental_check",
     )
 
 
 def _education_plans(
-    frames: Frames, periods: pl.DataFrame, as_of: dt.date, config: TimescaleConfig
+    frames: Frames,
+    periods: pl.DataFrame,
+    as_of: dt.date,
+    config: TimescaleConfig,
+    since: dt.date | None = None,
 ) -> pl.DataFrame:
     """T-50 → T-51: children aged 5-17 when the period starts; 20 school days, then termly."""
     born = _with_born(periods, frames)
@@ -255,6 +302,7 @@ def _education_plans(
         links=steps(timescale("T-50"), timescale("T-51"), config=config),
         config=config,
         as_of=as_of,
+        since=since,
         start_kind="period_of_care",
         met_kind="education_plan",
     )

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 import polars as pl
 
 from lineofsight.timescales.domain.engine.chains import empty, single
+from lineofsight.timescales.domain.engine.selection import EVERYTHING, Scope
 from lineofsight.timescales.domain.rules import timescale
 from lineofsight.timescales.domain.timescale import TimescaleConfig
 
@@ -29,7 +30,10 @@ STAGES = (("T-93", "1"), ("T-94", "2"), ("T-95", "3"))
 
 
 def obligations(
-    frames: Mapping[str, pl.DataFrame], as_of: dt.date, config: TimescaleConfig
+    frames: Mapping[str, pl.DataFrame],
+    as_of: dt.date,
+    config: TimescaleConfig,
+    scope: Scope = EVERYTHING,
 ) -> pl.DataFrame:
     complaints = frames["complaint"]
     parts = [
@@ -49,5 +53,6 @@ def obligations(
             met_kind="complaint_response",
         )
         for code, stage in STAGES
+        if scope.wants(code)
     ]
     return pl.concat([empty(), *parts], how="vertical_relaxed")

@@ -26,6 +26,8 @@ import datetime as dt
 
 import polars as pl
 
+from lineofsight.core.domain.reuse import shared
+
 SHORT_BREAK_STATUSES = ("V3", "V4")
 SHORT_BREAK_GAP_DAYS = 183  # about six months, the interval between short-break reviews
 CONTINUES_PLACEMENT = "L"  # reason_new: change of legal status only
@@ -59,7 +61,19 @@ def episodes_in_periods(
     episodes: pl.DataFrame, *, as_of: dt.date, short_breaks: bool = False
 ) -> pl.DataFrame:
     """Known episodes, ordinary ones only (or short breaks only), each with its `period_key`
-    and `covered_to`, the date its period would end if no later episode joined it."""
+    and `covered_to`, the date its period would end if no later episode joined it. Built once
+    per episodes frame and day: the timescale engine and the indicators all start here."""
+    return shared(
+        ("episodes_in_periods", as_of, short_breaks),
+        [episodes],
+        None,
+        lambda: _episodes_in_periods(episodes, as_of=as_of, short_breaks=short_breaks),
+    )
+
+
+def _episodes_in_periods(
+    episodes: pl.DataFrame, *, as_of: dt.date, short_breaks: bool
+) -> pl.DataFrame:
     known = known_episodes(episodes, as_of).filter(
         is_short_break() if short_breaks else ~is_short_break()
     )
@@ -87,7 +101,9 @@ def placements(episodes: pl.DataFrame, *, as_of: dt.date) -> pl.DataFrame:
         pl.col("reason_new").fill_null("") != CONTINUES_PLACEMENT
     )
     return (
-        keyed.with_columns(starts.cast(pl.UInt32).cum_sum().over("child_id").alias("_placement"))
+        # In child order each child's first episode starts a placement, so one running count
+        # numbers every child's placements apart.
+        keyed.with_columns(starts.cast(pl.UInt32).cum_sum().alias("_placement"))
         .group_by("child_id", "_placement", maintain_order=True)
         .agg(
             pl.col("key").first().alias("placement_key"),
@@ -104,15 +120,14 @@ def placements(episodes: pl.DataFrame, *, as_of: dt.date) -> pl.DataFrame:
 def _with_period_key(episodes: pl.DataFrame) -> pl.DataFrame:
     """Number each child's runs of joined episodes; key each run by its first episode. An
     episode joins the run before it if it starts by the date that run is covered to."""
-    covered = pl.col("covered_to").shift(1).over("child_id")
-    first = pl.int_range(pl.len()).over("child_id") == 0
+    # In child and start order a run is contiguous: it starts at a child's first episode or
+    # after a gap, and its key is carried down (shifts, far cheaper than windows per child).
+    same_child = (pl.col("child_id") == pl.col("child_id").shift(1)).fill_null(False)
     # An episode after an open one joins it (the child was still looked after).
-    apart = (pl.col("started_on") > covered).fill_null(False)
-    return (
-        episodes.sort("child_id", "started_on", "key")
-        .with_columns((first | apart).cast(pl.UInt32).cum_sum().over("child_id").alias("_period"))
-        .with_columns(pl.col("key").first().over("child_id", "_period").alias("period_key"))
-        .drop("_period")
+    apart = (pl.col("started_on") > pl.col("covered_to").shift(1)).fill_null(False)
+    starts_run = ~same_child | apart
+    return episodes.sort("child_id", "started_on", "key").with_columns(
+        pl.when(starts_run).then(pl.col("key")).forward_fill().alias("period_key")
     )
 
 

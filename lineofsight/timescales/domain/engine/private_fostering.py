@@ -38,6 +38,7 @@ from lineofsight.timescales.domain.engine.chains import (
     single,
     steps,
 )
+from lineofsight.timescales.domain.engine.selection import EVERYTHING, Scope
 from lineofsight.timescales.domain.rules import timescale
 from lineofsight.timescales.domain.timescale import TimescaleConfig
 
@@ -45,15 +46,19 @@ ADVANCE_NOTICE = dt.timedelta(weeks=6)
 
 
 def obligations(
-    frames: Mapping[str, pl.DataFrame], as_of: dt.date, config: TimescaleConfig
+    frames: Mapping[str, pl.DataFrame],
+    as_of: dt.date,
+    config: TimescaleConfig,
+    scope: Scope = EVERYTHING,
 ) -> pl.DataFrame:
     arrangements = frames["private_fostering_arrangement"].filter(
         pl.coalesce("notified_on", "started_on") <= as_of
     )
-    parts = [
-        _notice(arrangements, as_of, config),
-        _visits(arrangements, frames["visit"], as_of, config),
-    ]
+    parts = []
+    if scope.wants("T-80"):
+        parts.append(_notice(arrangements, as_of, config))
+    if scope.wants("T-83", "T-84", "T-85"):
+        parts.append(_visits(arrangements, frames["visit"], as_of, config, since=scope.since))
     return pl.concat([empty(), *parts], how="vertical_relaxed")
 
 
@@ -73,7 +78,11 @@ def _notice(arrangements: pl.DataFrame, as_of: dt.date, config: TimescaleConfig)
 
 
 def _visits(
-    arrangements: pl.DataFrame, visit: pl.DataFrame, as_of: dt.date, config: TimescaleConfig
+    arrangements: pl.DataFrame,
+    visit: pl.DataFrame,
+    as_of: dt.date,
+    config: TimescaleConfig,
+    since: dt.date | None = None,
 ) -> pl.DataFrame:
     """T-83, then T-84 in the first year from notification and T-85 after it."""
     notified = arrangements.filter(pl.col("notified_on").is_not_null())
@@ -100,6 +109,7 @@ def _visits(
         links=steps(timescale("T-83"), timescale("T-84"), config=config),
         config=config,
         as_of=as_of,
+        since=since,
         start_kind="notification",
         met_kind="private_fostering_visit",
     )

@@ -48,6 +48,7 @@ from lineofsight.timescales.domain.engine.chains import (
     single,
     steps,
 )
+from lineofsight.timescales.domain.engine.selection import EVERYTHING, Scope
 from lineofsight.timescales.domain.rules import timescale
 from lineofsight.timescales.domain.timescale import TimescaleConfig
 
@@ -57,13 +58,18 @@ CP_VISIT_KINDS = ("cp", "pre_birth")  # a pre-birth visit is the CP visit of an 
 
 
 def obligations(
-    frames: Mapping[str, pl.DataFrame], as_of: dt.date, config: TimescaleConfig
+    frames: Mapping[str, pl.DataFrame],
+    as_of: dt.date,
+    config: TimescaleConfig,
+    scope: Scope = EVERYTHING,
 ) -> pl.DataFrame:
-    parts = [
-        *_enquiries(frames, as_of, config),
-        *_plans(frames, as_of, config),
-        _long_plans(frames, as_of, config),
-    ]
+    parts = []
+    if scope.wants("T-11", "T-12"):
+        parts += _enquiries(frames, as_of, config)
+    if scope.wants("T-16", "T-17", "T-18", "T-19", "T-20"):
+        parts += _plans(frames, as_of, config, since=scope.since)
+    if scope.wants("T-21"):
+        parts.append(_long_plans(frames, as_of, config))
     return pl.concat([empty(), *parts], how="vertical_relaxed")
 
 
@@ -150,7 +156,10 @@ def _initial_conferences(conference: pl.DataFrame, starts: pl.DataFrame) -> pl.D
 
 
 def _plans(
-    frames: Mapping[str, pl.DataFrame], as_of: dt.date, config: TimescaleConfig
+    frames: Mapping[str, pl.DataFrame],
+    as_of: dt.date,
+    config: TimescaleConfig,
+    since: dt.date | None = None,
 ) -> list[pl.DataFrame]:
     """T-16/T-17 core groups and T-18/T-19 reviews from the conference that made the plan;
     T-20 CP visits from the plan's start."""
@@ -175,6 +184,7 @@ def _plans(
         links=steps(timescale("T-16"), timescale("T-17"), config=config),
         config=config,
         as_of=as_of,
+        since=since,
         met_kind="core_group",
     )
     review_chain = _from_conference(
@@ -183,6 +193,7 @@ def _plans(
         links=steps(timescale("T-18"), timescale("T-19"), config=config),
         config=config,
         as_of=as_of,
+        since=since,
         met_kind="review_conference",
     )
     visits = frames["visit"].filter(pl.col("kind").is_in(CP_VISIT_KINDS))
@@ -199,6 +210,7 @@ def _plans(
         links=steps(timescale("T-20"), config=config),
         config=config,
         as_of=as_of,
+        since=since,
         start_kind="cp_plan",
         met_kind="cp_visit",
     )
@@ -229,6 +241,7 @@ def _from_conference(
     config: TimescaleConfig,
     as_of: dt.date,
     met_kind: str,
+    since: dt.date | None = None,
 ) -> list[pl.DataFrame]:
     """A chain over each plan starting at the conference that made it, or at the plan's own
     start where no conference is linked (each with its own start_kind)."""
@@ -246,6 +259,7 @@ def _from_conference(
             links=links,
             config=config,
             as_of=as_of,
+            since=since,
             start_kind=start_kind,
             met_kind=met_kind,
         )

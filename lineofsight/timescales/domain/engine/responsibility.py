@@ -45,10 +45,10 @@ def with_responsible(
     matched = _holder(dated, held, CASE_HOLDERS, "")
     # Care leaver rules look for a personal adviser: only those rows (a few per cent) are
     # matched again, and an adviser found replaces the case holder in place.
-    wanted = matched.select(pl.arg_where(pl.col("rule").is_in(adviser_rules))).to_series()
-    advisers = _holder(matched[wanted], held, ADVISERS, "_adviser_")
+    scope = matched.select(pl.arg_where(pl.col("rule").is_in(adviser_rules))).to_series()
+    advisers = _holder(matched[scope], held, ADVISERS, "_adviser_")
     found = advisers["_adviser_allocation_role"].is_not_null()
-    where = wanted.filter(found)
+    where = scope.filter(found)
     names = ("worker_id", "team_id", "allocation_role")
     columns = {name: matched[name].clone() for name in names}
     for name in names:
