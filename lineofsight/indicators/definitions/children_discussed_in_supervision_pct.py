@@ -32,11 +32,13 @@ def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
     )
     sessions = table(frames, "supervision").select(pl.col("key").alias("supervision_id"), "held_on")
     discussions = table(frames, "supervision_discussion").join(sessions, on="supervision_id")
-    discussed = during(discussions.select("child_id", "held_on"), "held_on", windows)
-    flag = pl.struct("period", "child_id").is_in(
-        discussed.select(pl.struct("period", "child_id").implode()).to_series()
+    discussed = (
+        during(discussions.select("child_id", "held_on"), "held_on", windows)
+        .select("period", "child_id", pl.lit(True).alias("_discussed"))
+        .unique(["period", "child_id"])
     )
-    return counted(cases, item="child_id", on="end", numerator=flag)
+    rows = cases.join(discussed, on=["period", "child_id"], how="left")
+    return counted(rows, item="child_id", on="end", numerator=pl.col("_discussed").fill_null(False))
 
 
 DEFINITION = IndicatorDefinition(

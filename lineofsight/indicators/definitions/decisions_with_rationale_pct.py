@@ -23,7 +23,9 @@ def compute(frames: Frames, periods: pl.DataFrame) -> pl.DataFrame:
         "child_id",
         "made_by_id",
         pl.col("made_at").dt.date().alias("made_on"),
-        (pl.col("rationale").fill_null("").str.strip_chars() != "").alias("recorded"),
+        # Anything but white space: found at the first character of almost every rationale,
+        # where stripping would copy every long text.
+        pl.col("rationale").str.contains(r"\S").fill_null(False).alias("recorded"),
     )
     rows = with_team(
         during(decisions, "made_on", periods), frames, worker="made_by_id", on="made_on"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import polars as pl
 
 from lineofsight.indicators.definitions.base import (
@@ -127,17 +128,25 @@ def indicators_run(
             since=min(period.start for period in periods),
         )
     parts = []
+    codes = []
     for definition in definitions:
         rows = definition.compute(inputs, frame)
         missing = set(COUNTED_SCHEMA) - set(rows.columns)
         if missing:
             raise ValueError(f"{definition.code} returned no {sorted(missing)}")
-        parts.append(
-            rows.select(list(COUNTED_SCHEMA))
-            .cast(COUNTED_SCHEMA)  # type: ignore[arg-type]
-            .with_columns(pl.lit(definition.code).alias("code"))
+        # Most definitions return exactly the counted schema (`counted` makes it): no step is
+        # spent on them here, as each costs as much again as the work on a small council.
+        if list(rows.schema.items()) != list(COUNTED_SCHEMA.items()):
+            rows = rows.select(pl.col(name).cast(dtype) for name, dtype in COUNTED_SCHEMA.items())
+        parts.append(rows)
+        codes.append(definition.code)
+    if parts:
+        code = pl.Series("code", codes, dtype=pl.String).gather(
+            np.repeat(np.arange(len(parts)), [part.height for part in parts])
         )
-    rows = pl.concat(parts, how="vertical") if parts else _empty_rows()
+        rows = pl.concat(parts, how="vertical").with_columns(code)
+    else:
+        rows = _empty_rows()
     return _attributed(rows, frames) if attribute else rows
 
 
