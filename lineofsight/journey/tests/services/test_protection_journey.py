@@ -4,14 +4,11 @@ each refused sequence (nothing written), and a worker with no access (nothing wr
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied
 from pytest_django.fixtures import Settings
 
-from lineofsight.accounts.models import Role, User
 from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.journey import services
 from lineofsight.journey.constants import (
@@ -39,15 +36,20 @@ from lineofsight.journey.models import (
     StrategyDiscussion,
     Visit,
 )
-from lineofsight.people.constants import AllocationRole, ServiceArea, WorkerRole
-from lineofsight.people.models import Allocation, Child, Team, TeamMembership, Worker
+from lineofsight.journey.tests.builders import (
+    TODAY,
+    Case,
+    D,
+    allocate,
+    at,
+    case_create,
+    child_create,
+    social_worker_create,
+    team_create,
+)
 
 pytestmark = pytest.mark.django_db
 
-D = dt.date
-LONDON = ZoneInfo("Europe/London")
-TODAY = D(2017, 9, 30)
-PASSWORD = "a-long-test-password"
 JOURNEY_MODELS = (
     Contact,
     Referral,
@@ -66,70 +68,9 @@ def _today(settings: Settings) -> None:
     settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
 
 
-def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=LONDON)
-
-
-@dataclass(frozen=True)
-class Case:
-    team: Team
-    worker: Worker
-    user: User
-    child: Child
-
-
-def _team(code: str) -> Team:
-    return Team.objects.create(
-        code=code, name=f"Team {code}", service_area=ServiceArea.SAFEGUARDING
-    )
-
-
-def _social_worker(staff_id: str, team: Team, username: str) -> User:
-    worker = Worker.objects.create(
-        staff_id=staff_id,
-        given_name="Morwenna",
-        family_name=f"Testfield{staff_id}",
-        role=WorkerRole.SOCIAL_WORKER,
-        started_on=D(2012, 9, 1),
-    )
-    TeamMembership.objects.create(
-        key=f"TM-{staff_id}", worker=worker, team=team, started_on=D(2012, 9, 1)
-    )
-    return User.objects.create_user(
-        username=username, password=PASSWORD, role=Role.SOCIAL_WORKER, worker=worker
-    )
-
-
-def _child(child_id: str, **dates: dt.date) -> Child:
-    return Child.objects.create(
-        child_id=child_id,
-        given_name="Tamsin",
-        family_name="Examplesmith",
-        sex="F" if "born_on" in dates else "U",
-        ethnicity="WBRI",
-        **dates,
-    )
-
-
-def _allocate(child: Child, user: User, team: Team) -> None:
-    Allocation.objects.create(
-        key=f"ALL-{child.child_id}",
-        child=child,
-        worker=user.worker,
-        team=team,
-        role=AllocationRole.SOCIAL_WORKER,
-        started_on=D(2016, 12, 1),
-    )
-
-
 @pytest.fixture
 def case() -> Case:
-    team = _team("SAFE1")
-    user = _social_worker("SW001", team, "morwenna.sw")
-    child = _child("TEST0001", born_on=D(2010, 5, 17))
-    _allocate(child, user, team)
-    assert user.worker is not None
-    return Case(team=team, worker=user.worker, user=user, child=child)
+    return case_create()
 
 
 def counts() -> dict[str, int]:
@@ -430,8 +371,8 @@ def test_conference_deciding_no_plan_starts_none(case: Case):
 
 
 def test_unborn_child_has_a_pre_birth_conference_and_a_plan(case: Case):
-    unborn = _child("TEST0002", expected_birth_on=D(2017, 6, 20))
-    _allocate(unborn, case.user, case.team)
+    unborn = child_create("TEST0002", expected_birth_on=D(2017, 6, 20))
+    allocate(unborn, case.user, case.team)
     referral = services.referral_create(
         child=unborn, referred_on=D(2017, 2, 1), source=ReferralSource.S3F, acting_user=case.user
     )
@@ -789,7 +730,7 @@ def test_social_worker_of_another_team_with_no_allocation_is_denied_and_nothing_
     case: Case,
 ):
     plan = step_plan(case)
-    stranger = _social_worker("SW002", _team("SAFE2"), "other.sw")
+    stranger = social_worker_create("SW002", team_create("SAFE2"), "other.sw")
     before = counts()
     with pytest.raises(PermissionDenied):
         services.contact_record(
