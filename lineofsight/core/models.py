@@ -1,5 +1,7 @@
 """Shared model bases and the audit log."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 
@@ -28,6 +30,12 @@ class Record(Timestamped):
 
     def __str__(self) -> str:
         return self.key
+
+    @property
+    def record_type(self) -> str:
+        """The record's kind as the audit log and the chronology name it, in snake case:
+        `ChildProtectionPlan` is `child_protection_plan`."""
+        return re.sub(r"(?<!^)(?=[A-Z])", "_", type(self).__name__).lower()
 
 
 class AuditAction(models.TextChoices):

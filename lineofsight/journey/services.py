@@ -9,7 +9,6 @@ natural key and writes one `AuditEvent` per record it creates or changes.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 
 from django.core.exceptions import PermissionDenied
@@ -74,11 +73,6 @@ def _new_key(model: type[Record]) -> str:
     return f"{KEY_PREFIXES[model]}-{uuid.uuid4().hex[:16].upper()}"
 
 
-def _record_type(record: Record) -> str:
-    """The model name in snake case: `ChildProtectionPlan` -> `child_protection_plan`."""
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", type(record).__name__).lower()
-
-
 def _audit(
     *,
     acting_user: User,
@@ -90,7 +84,7 @@ def _audit(
     AuditEvent.objects.create(
         actor=acting_user,
         action=action,
-        record_type=_record_type(record),
+        record_type=record.record_type,
         record_key=record.key,
         child_id=child.child_id,
         detail={"fields": fields} if fields else {},

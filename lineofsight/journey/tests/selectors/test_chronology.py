@@ -305,7 +305,7 @@ def test_an_amended_note_is_one_entry_showing_the_latest_text(journey: Case) -> 
 
     assert len(notes) == 1
     (note,) = notes
-    assert (note.record_key, note.record_type) == ("NOTE1", "casenote")
+    assert (note.record_key, note.record_type) == ("NOTE1", "case_note")
     assert note.at == at(D(2017, 2, 10), 16)
     assert note.detail == (
         "Amended 2017-02-11 09:00 by Morwenna TestfieldSW001; "
@@ -367,7 +367,7 @@ def test_the_export_is_the_chronology_as_csv_and_audited_as_an_export(journey: C
         KINDS["missing"],
         "Missing: returned",
         "",
-        "missingepisode",
+        "missing_episode",
         "MIS1",
     ]
 
