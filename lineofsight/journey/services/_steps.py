@@ -1,0 +1,73 @@
+"""The steps every journey write shares: the access check and lock, the date checks, new
+natural keys and the audit row."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.core.exceptions import PermissionDenied
+
+from lineofsight.accounts.access import child_access_allowed
+from lineofsight.accounts.models import User
+from lineofsight.core.models import AuditAction, AuditEvent, Record
+from lineofsight.core.selectors import council_today
+from lineofsight.journey.domain import sequence as rules
+from lineofsight.journey.domain.sequence import BirthTiming, Period
+from lineofsight.journey.models import ChildProtectionPlan, Referral
+from lineofsight.people.models import Child
+
+NO_ACCESS = "You cannot change this child's record"
+
+
+def new_key(prefix: str) -> str:
+    """A natural key with the synthesiser's prefix (`REF-000001`): a random suffix keeps a key
+    made here unique without counting rows, and apart from the synthesiser's numbered ones."""
+    return f"{prefix}-{uuid.uuid4().hex[:16].upper()}"
+
+
+def audit(
+    *,
+    acting_user: User,
+    action: AuditAction,
+    record: Record,
+    child: Child,
+    fields: list[str] | None = None,
+) -> None:
+    AuditEvent.objects.create(
+        actor=acting_user,
+        action=action,
+        record_type=record.record_type,
+        record_key=record.key,
+        child_id=child.child_id,
+        detail={"fields": fields} if fields else {},
+    )
+
+
+def child_for_write(child: Child, acting_user: User) -> Child:
+    """The child, locked for this transaction, once the acting user may open its record."""
+    if not child_access_allowed(acting_user, child):
+        raise PermissionDenied(NO_ACCESS)
+    return Child.objects.select_for_update().get(pk=child.pk)
+
+
+def check_dated(child: Child, on: dt.date, timing: BirthTiming = BirthTiming.EITHER) -> None:
+    """Refuse a date in the future, or on the wrong side of the child's birth."""
+    rules.check_not_in_future(on=on, today=council_today())
+    rules.check_against_birth(
+        on=on, born_on=child.born_on, expected_birth_on=child.expected_birth_on, timing=timing
+    )
+
+
+def check_in_referral(referral: Referral, on: dt.date) -> None:
+    rules.check_within_referral(
+        on=on, referred_on=referral.referred_on, closed_on=referral.closed_on
+    )
+
+
+def cp_plans_of(child: Child) -> list[Period]:
+    return list(
+        ChildProtectionPlan.objects.filter(referral__child=child).values_list(
+            "started_on", "ended_on"
+        )
+    )

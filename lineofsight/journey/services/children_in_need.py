@@ -1,0 +1,165 @@
+"""Writes for children in need: referrals, assessments and visits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from lineofsight.accounts.models import User
+from lineofsight.core.models import AuditAction
+from lineofsight.journey.constants import (
+    ContactOutcome,
+    VisitKind,
+)
+from lineofsight.journey.domain import sequence as rules
+from lineofsight.journey.domain.sequence import BirthTiming
+from lineofsight.journey.models import (
+    Assessment,
+    Contact,
+    Referral,
+    Visit,
+)
+from lineofsight.journey.services._steps import (
+    audit,
+    check_dated,
+    check_in_referral,
+    child_for_write,
+    cp_plans_of,
+    new_key,
+)
+from lineofsight.people.models import Child, Team, Worker
+
+
+@transaction.atomic
+def referral_create(
+    *,
+    child: Child,
+    referred_on: dt.date,
+    source: str,
+    contact: Contact | None = None,
+    primary_need: str = "",
+    team: Team | None = None,
+    worker: Worker | None = None,
+    acting_user: User,
+) -> Referral:
+    child = child_for_write(child, acting_user)
+    check_dated(child, referred_on)
+    if contact is not None:
+        contact = Contact.objects.select_related("child").get(pk=contact.pk)
+        rules.check_same_child(child_id=child.child_id, linked_child_id=contact.child.child_id)
+    rules.check_referral_after_contact(
+        referred_on=referred_on,
+        contact_received_on=timezone.localdate(contact.received_at) if contact else None,
+        contact_is_referral=contact is not None
+        and contact.decision_at is not None
+        and contact.outcome == ContactOutcome.REFERRAL,
+    )
+    rules.check_no_open_referral(
+        referred_on=referred_on,
+        referrals=list(child.referrals.values_list("referred_on", "closed_on")),
+    )
+    referral = Referral.objects.create(
+        key=new_key("REF"),
+        child=child,
+        contact=contact,
+        referred_on=referred_on,
+        source=source,
+        primary_need=primary_need,
+        team=team,
+        worker=worker,
+    )
+    audit(acting_user=acting_user, action=AuditAction.CREATED, record=referral, child=child)
+    return referral
+
+
+@transaction.atomic
+def assessment_start(*, referral: Referral, started_on: dt.date, acting_user: User) -> Assessment:
+    child = child_for_write(referral.child, acting_user)
+    check_dated(child, started_on)
+    check_in_referral(referral, started_on)
+    assessment = Assessment.objects.create(
+        key=new_key("ASM"),
+        referral=referral,
+        started_on=started_on,
+        assessed_by=acting_user.worker,
+    )
+    audit(acting_user=acting_user, action=AuditAction.CREATED, record=assessment, child=child)
+    return assessment
+
+
+@transaction.atomic
+def assessment_complete(
+    *,
+    assessment: Assessment,
+    authorised_on: dt.date,
+    outcome: str,
+    child_seen_on: dt.date | None = None,
+    acting_user: User,
+) -> Assessment:
+    """Complete an assessment: its authorisation date is its completion (as in the CIN census)."""
+    child = child_for_write(assessment.referral.child, acting_user)
+    assessment = (
+        Assessment.objects.select_for_update().select_related("referral").get(pk=assessment.pk)
+    )
+    rules.check_assessment_completion(
+        started_on=assessment.started_on,
+        authorised_on=authorised_on,
+        child_seen_on=child_seen_on,
+        already_authorised=assessment.authorised_on is not None,
+    )
+    check_dated(child, authorised_on)
+    if child_seen_on is not None:
+        check_dated(child, child_seen_on, BirthTiming.AFTER_BIRTH)
+    check_in_referral(assessment.referral, authorised_on)
+    assessment.authorised_on = authorised_on
+    assessment.outcome = outcome
+    fields = ["authorised_on", "outcome"]
+    if child_seen_on is not None:
+        assessment.child_seen_on = child_seen_on
+        fields.append("child_seen_on")
+    assessment.save(update_fields=[*fields, "updated_at"])
+    audit(
+        acting_user=acting_user,
+        action=AuditAction.CHANGED,
+        record=assessment,
+        child=child,
+        fields=fields,
+    )
+    return assessment
+
+
+@transaction.atomic
+def visit_record(
+    *,
+    child: Child,
+    kind: str,
+    visited_on: dt.date,
+    child_seen: bool,
+    child_seen_alone: bool,
+    bedroom_seen: bool | None = None,
+    worker: Worker | None = None,
+    acting_user: User,
+) -> Visit:
+    """Record a visit, by the acting user's worker unless another is named."""
+    child = child_for_write(child, acting_user)
+    pre_birth = kind == VisitKind.PRE_BIRTH
+    rules.check_visit(child_seen=child_seen, child_seen_alone=child_seen_alone, pre_birth=pre_birth)
+    check_dated(
+        child, visited_on, BirthTiming.BEFORE_BIRTH if pre_birth else BirthTiming.AFTER_BIRTH
+    )
+    if kind == VisitKind.CP:
+        rules.check_cp_visit_has_open_plan(visited_on=visited_on, plans=cp_plans_of(child))
+    visit = Visit.objects.create(
+        key=new_key("VIS"),
+        child=child,
+        kind=kind,
+        visited_on=visited_on,
+        child_seen=child_seen,
+        child_seen_alone=child_seen_alone,
+        bedroom_seen=bedroom_seen,
+        worker=worker or acting_user.worker,
+    )
+    audit(acting_user=acting_user, action=AuditAction.CREATED, record=visit, child=child)
+    return visit
