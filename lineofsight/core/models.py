@@ -34,8 +34,10 @@ class Record(Timestamped):
     @property
     def record_type(self) -> str:
         """The record's kind as the audit log and the chronology name it, in snake case:
-        `ChildProtectionPlan` is `child_protection_plan`."""
-        return re.sub(r"(?<!^)(?=[A-Z])", "_", type(self).__name__).lower()
+        `ChildProtectionPlan` is `child_protection_plan`, `CLAEpisode` `cla_episode`."""
+        return re.sub(
+            r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", type(self).__name__
+        ).lower()
 
 
 class AuditAction(models.TextChoices):

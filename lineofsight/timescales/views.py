@@ -25,6 +25,8 @@ from lineofsight.accounts.access import timescale_settings_change_allowed
 from lineofsight.accounts.models import User
 from lineofsight.core.services import list_export
 from lineofsight.frontend.downloads import FORMATS, DownloadTable, download_response
+from lineofsight.journey.selectors.summary import child_journey_summary
+from lineofsight.journey.steps import steps_offered
 from lineofsight.timescales import tables
 from lineofsight.timescales.forms import (
     ClosureDayAddForm,
@@ -224,6 +226,7 @@ def child(request: HttpRequest, child_id: str) -> HttpResponse:
         return response
     record = child_record_get(viewer=viewer, child_id=child_id)
     failures = child_failures(viewer=viewer, child=record.child)
+    summary = child_journey_summary(viewer=viewer, child=record.child)
     referer = request.headers.get("referer", "")
     back = (
         referer
@@ -233,7 +236,13 @@ def child(request: HttpRequest, child_id: str) -> HttpResponse:
         )
         else ""
     )
-    context = {"record": record, "back": back, "failures": failures}
+    context = {
+        "record": record,
+        "back": back,
+        "failures": failures,
+        "summary": summary,
+        "steps": steps_offered(record.child),
+    }
     return _page(request, "timescales/child.html", context)
 
 

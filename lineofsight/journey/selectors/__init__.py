@@ -113,6 +113,13 @@ def _open_on(start: str, end: str, as_of: date) -> Q:
 from lineofsight.journey.selectors.chronology import (  # noqa: E402
     chronology_export,
     chronology_list,
+    chronology_of_child,
 )
 
-__all__ = ["HeadlineFigures", "chronology_export", "chronology_list", "headline_figures"]
+__all__ = [
+    "HeadlineFigures",
+    "chronology_export",
+    "chronology_list",
+    "chronology_of_child",
+    "headline_figures",
+]

@@ -56,8 +56,6 @@ from lineofsight.journey.models import (
 )
 from lineofsight.people.models import Allocation, Child, Worker
 
-# Agreed series of short breaks: looked after in law, but not counted among the children looked
-# after at 31 March in the DfE statistics (SSDA903 guidance).
 CHRONOLOGY_RECORD_TYPE = "chronology"
 CHRONOLOGY_FILE_FORMAT = "csv"
 
@@ -73,6 +71,13 @@ def chronology_list(
     audits the opening of the record ("child"), and this one the chronology it shows.
     Unknown kinds are a ValueError before anything is read or audited.
     """
+    return chronology_of_child(viewer=viewer, child_id=child_id, kinds=kinds)[1]
+
+
+def chronology_of_child(
+    *, viewer: User, child_id: str, kinds: Collection[str] | None = None
+) -> tuple[Child, list[ChronologyEntry]]:
+    """The child and its chronology, as `chronology_list` (for a page that names the child)."""
     entries, child = _chronology_for_viewer(viewer, child_id, kinds)
     AuditEvent.objects.create(
         actor=viewer,
@@ -82,7 +87,7 @@ def chronology_list(
         child_id=child.child_id,
         detail={"kinds": sorted(set(kinds or ())), "entries": len(entries)},
     )
-    return entries
+    return child, entries
 
 
 def chronology_export(*, viewer: User, child_id: str, kinds: Collection[str] | None = None) -> str:

@@ -1,0 +1,22 @@
+"""Every recording step, by its address (`children/<id>/record/<slug>/`), in journey order."""
+
+from lineofsight.journey.steps import children_in_need, front_door, protection
+from lineofsight.journey.steps.base import Step, StepForm
+from lineofsight.people.models import Child
+
+STEPS: dict[str, Step] = {
+    step.slug: step
+    for module in (front_door, children_in_need, protection)
+    for step in module.STEPS
+}
+
+__all__ = ["STEPS", "Step", "StepForm", "steps_offered"]
+
+
+def steps_offered(child: Child) -> list[tuple[str, list[Step]]]:
+    """The steps that can be recorded for the child now, by stage in journey order."""
+    stages: dict[str, list[Step]] = {}
+    for step in STEPS.values():
+        if step.offered(child):
+            stages.setdefault(step.stage, []).append(step)
+    return list(stages.items())
