@@ -1,14 +1,19 @@
 """Every recording step, by its address (`children/<id>/record/<slug>/`), in journey order."""
 
-from lineofsight.journey.steps import children_in_need, front_door, protection
+from lineofsight.journey.steps import (
+    children_in_need,
+    front_door,
+    looked_after,
+    oversight,
+    plans_and_permanence,
+    protection,
+)
 from lineofsight.journey.steps.base import Step, StepForm
 from lineofsight.people.models import Child
 
-STEPS: dict[str, Step] = {
-    step.slug: step
-    for module in (front_door, children_in_need, protection)
-    for step in module.STEPS
-}
+# In the order the record page offers them.
+STAGES = (front_door, children_in_need, protection, plans_and_permanence, looked_after, oversight)
+STEPS: dict[str, Step] = {step.slug: step for stage in STAGES for step in stage.STEPS}
 
 __all__ = ["STEPS", "Step", "StepForm", "steps_offered"]
 
