@@ -1,9 +1,11 @@
 """Settings shared by every environment; the others only override."""
 
+import os
 from pathlib import Path
 
 import environ
 
+from config.settings.oidc import MODEL_BACKEND, oidc_settings
 from lineofsight.core.domain.published import DATA_ROOT
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -86,6 +88,10 @@ LOGIN_URL = "accounts:login"
 # Signed in, people land on their account page (it names their role and worker record).
 LOGIN_REDIRECT_URL = "accounts:account"
 LOGOUT_REDIRECT_URL = "accounts:login"
+AUTHENTICATION_BACKENDS = [MODEL_BACKEND]
+# Single sign-on, only when LINEOFSIGHT_OIDC_ISSUER is set (see config/settings/oidc.py): it
+# adds the OIDC backend beside passwords, and the library's settings.
+globals().update(oidc_settings(os.environ))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

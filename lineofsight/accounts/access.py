@@ -12,6 +12,22 @@ Who sees which child's record:
   allocation belongs to one of their current teams, or whose open deadline they hold;
 * head of service: any child;
 * performance analyst, administrator, elected member: no named child records.
+
+Restricted records (`RestrictedRecord`: a child connected to a member of staff, a sealed
+adoption): while a restriction is in force, the record is open only to the people named on it,
+and to them only by their role's own rule above. Being named never widens a role: an allocated
+worker who is not named is refused, a head of service is refused unless named, and an analyst,
+administrator or elected member sees nothing even if named. Every list that names children
+must drop the restricted ones too (`children_visible_among` does; `child_ids_restricted_from`
+is the subquery for the others). Only a head of service or an administrator manages
+restrictions (`restricted_records_manage_allowed`), whether or not named; each change is
+audited, and no one may name themselves on a restriction already in force.
+
+Who may read the audit trail of a child's record ("who viewed this child"): the child's
+current allocated social worker or personal adviser, the team managers of the child's team and
+heads of service, each only while they may open the record itself.
+
+Performance analysts see children's lists pseudonymised (`child_lists_pseudonymised`).
 """
 
 from __future__ import annotations
@@ -22,9 +38,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from lineofsight.accounts.models import Role, User
+from lineofsight.accounts.models import RestrictedRecord, RestrictedViewer, Role, User
 from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.core.selectors import council_today
+from lineofsight.people.constants import AllocationRole
 from lineofsight.people.models import Allocation, Child, Team, TeamMembership
 from lineofsight.timescales.models import OPEN_STATUSES, CaseloadEntry, Deadline
 
@@ -136,10 +153,42 @@ def _allocated_in_teams(child: Child, teams: QuerySet[Team]) -> bool:
     ).exists()
 
 
+def _restrictions_in_force() -> QuerySet[RestrictedRecord]:
+    # In force until lifted, whatever its date says: a restriction fails closed.
+    return RestrictedRecord.objects.filter(lifted_on__isnull=True)
+
+
+def _named_restrictions(viewer: User) -> QuerySet[RestrictedViewer]:
+    return RestrictedViewer.objects.filter(user=viewer.pk, restriction__in=_restrictions_in_force())
+
+
+def child_ids_restricted_from(viewer: User) -> QuerySet[RestrictedRecord, str]:
+    """The `child_id` of every child whose record is restricted and does not name the viewer:
+    a subquery for any list of children (`.exclude(child__child_id__in=...)`)."""
+    return (
+        _restrictions_in_force()
+        .exclude(pk__in=_named_restrictions(viewer).values("restriction_id"))
+        .values_list("child__child_id", flat=True)
+    )
+
+
+def _restricted_from(viewer: User, child: Child) -> bool:
+    restriction = _restrictions_in_force().filter(child=child).first()
+    if restriction is None:
+        return False
+    return not restriction.named.filter(user=viewer.pk).exists()
+
+
 def child_access_allowed(viewer: User, child: Child) -> bool:
     """Whether the viewer may open this child's record (see the module docstring)."""
     if not _signed_in(viewer):
         return False
+    if _restricted_from(viewer, child):
+        return False
+    return _role_rule_allows(viewer, child)
+
+
+def _role_rule_allows(viewer: User, child: Child) -> bool:
     if viewer.role == Role.HEAD_OF_SERVICE:
         return True
     if viewer.role in CASE_HOLDER_ROLES:
@@ -158,7 +207,8 @@ def child_access_allowed(viewer: User, child: Child) -> bool:
 
 
 def every_child_visible(viewer: User) -> bool:
-    """Whether the viewer may open any child's record (so a council-wide list may link them)."""
+    """Whether the viewer's role opens any child's record (so a council-wide list may link
+    them), restricted records apart: such a list must still drop `child_ids_restricted_from`."""
     return _signed_in(viewer) and viewer.role == Role.HEAD_OF_SERVICE
 
 
@@ -244,9 +294,13 @@ def scorecard_commentary_allowed(viewer: User, *, team_code: str | None) -> bool
 def children_visible_among(viewer: User, child_ids: list[str]) -> set[str]:
     """Which of these children's records the viewer may open (for a list behind a number):
     every one for a head of service; for a team manager those open to, or allocated in, their
-    current teams; none for anyone else."""
+    current teams; none for anyone else; and never a restricted one not naming the viewer."""
     if not _signed_in(viewer) or not child_ids:
         return set()
+    return _children_by_role_among(viewer, child_ids) - set(child_ids_restricted_from(viewer))
+
+
+def _children_by_role_among(viewer: User, child_ids: list[str]) -> set[str]:
     if viewer.role == Role.HEAD_OF_SERVICE:
         return set(child_ids)
     if viewer.role != Role.TEAM_MANAGER:
@@ -259,3 +313,53 @@ def children_visible_among(viewer: User, child_ids: list[str]) -> set[str]:
         current_on(council_today()), child__child_id__in=child_ids, team__in=teams
     ).values_list("child__child_id", flat=True)
     return set(open_here) | set(allocated)
+
+
+# --- Restricted records, pseudonymised lists, the audit trail -----------------------------------
+
+RESTRICTION_MANAGER_ROLES = frozenset({Role.HEAD_OF_SERVICE, Role.ADMINISTRATOR})
+
+
+def restricted_records_manage_allowed(viewer: User) -> bool:
+    """Who restricts a record, lifts a restriction or names the people who may still see it."""
+    return _signed_in(viewer) and viewer.role in RESTRICTION_MANAGER_ROLES
+
+
+def child_lists_pseudonymised(viewer: User) -> bool:
+    """Whether lists of children show the viewer a pseudonym (`accounts.pseudonyms`) in place
+    of the child's ID and name: analysts count children, they do not need to know who."""
+    return _signed_in(viewer) and viewer.role == Role.PERFORMANCE_ANALYST
+
+
+# The allocations that make a worker the child's case holder (an IRO reviews, not holds).
+CASE_HOLDING_ALLOCATIONS = frozenset(
+    {AllocationRole.SOCIAL_WORKER, AllocationRole.PERSONAL_ADVISER}
+)
+
+
+def _holds_the_case(viewer: User, child: Child) -> bool:
+    if viewer.worker_id is None:
+        return False
+    return Allocation.objects.filter(
+        current_on(council_today()),
+        child=child,
+        worker=viewer.worker_id,
+        role__in=CASE_HOLDING_ALLOCATIONS,
+    ).exists()
+
+
+def child_access_log_allowed(viewer: User, child: Child) -> bool:
+    """Who may read who has viewed or changed this child's record: the child's current
+    allocated social worker or personal adviser (not an IRO), a team manager of the child's
+    team, a head of service; each only while they may open the record itself (so a
+    restriction binds here too)."""
+    if not child_access_allowed(viewer, child):
+        return False
+    if viewer.role == Role.HEAD_OF_SERVICE:
+        return True
+    if viewer.role in CASE_HOLDER_ROLES:
+        return _holds_the_case(viewer, child)
+    if viewer.role == Role.TEAM_MANAGER:
+        teams = _current_teams_of(viewer)
+        return _open_case_in_teams(child, teams) or _allocated_in_teams(child, teams)
+    return False

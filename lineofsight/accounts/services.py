@@ -1,5 +1,7 @@
-"""Writes to users and sign-in state; each one records its own audit event."""
+"""Writes to users, sign-in state and restricted records; each records its own audit event."""
 
+import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -7,17 +9,27 @@ from enum import StrEnum
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils import timezone
 
+from lineofsight.accounts import access
+from lineofsight.accounts.domain import restriction as restriction_rules
 from lineofsight.accounts.domain.sign_in import sign_in_key
-from lineofsight.accounts.models import Role, SignInThrottle, User
-from lineofsight.core.models import AuditAction, AuditEvent
-from lineofsight.core.selectors import council_get
+from lineofsight.accounts.models import (
+    RestrictedRecord,
+    RestrictedViewer,
+    RestrictionReason,
+    Role,
+    SignInThrottle,
+    User,
+)
+from lineofsight.core.models import AuditAction, AuditEvent, Record
+from lineofsight.core.selectors import council_get, council_today
 from lineofsight.people.constants import AllocationRole, WorkerRole
-from lineofsight.people.models import Worker
+from lineofsight.people.models import Child, Worker
 
 USER_RECORD_TYPE = "accounts.User"
 
@@ -239,3 +251,142 @@ def _demo_worker_for_role(*, role: Role) -> Worker | None:
 def _reference_date() -> date:
     council = council_get()
     return council.reference_date if council else timezone.localdate()
+
+
+# --- Restricted records ------------------------------------------------------------------------
+
+NO_RESTRICTION_RIGHTS = "Only a head of service or an administrator can restrict a record"
+# The roles whose rule opens some child's record: only they are worth naming on a restriction.
+RECORD_ROLES = access.CASE_HOLDER_ROLES | access.TEAM_ROLES | {Role.HEAD_OF_SERVICE}
+
+
+def _child_for_restriction(child: Child, acting_user: User) -> Child:
+    """The child, locked, once the acting user may manage restrictions. Not `child_for_write`:
+    an administrator manages restrictions without being able to open the record."""
+    if not access.restricted_records_manage_allowed(acting_user):
+        raise PermissionDenied(NO_RESTRICTION_RIGHTS)
+    return Child.objects.select_for_update().get(pk=child.pk)
+
+
+def _restriction_in_force(child: Child) -> RestrictedRecord | None:
+    return (
+        RestrictedRecord.objects.select_for_update()
+        .filter(child=child, lifted_on__isnull=True)
+        .first()
+    )
+
+
+def _audit_restriction(
+    *, acting_user: User, action: AuditAction, record: Record, child: Child, fields: list[str]
+) -> None:
+    AuditEvent.objects.create(
+        actor=acting_user,
+        action=action,
+        record_type=record.record_type,
+        record_key=record.key,
+        child_id=child.child_id,
+        detail={"fields": fields},
+    )
+
+
+def _new_key(prefix: str) -> str:
+    # The journey services' key shape (`_steps.new_key`), kept here so accounts need not
+    # import the journey services.
+    return f"{prefix}-{uuid.uuid4().hex[:16].upper()}"
+
+
+def _viewer_name(
+    *, restriction: RestrictedRecord, child: Child, user: User, acting_user: User
+) -> RestrictedViewer:
+    named = RestrictedViewer.objects.create(
+        key=_new_key("RSV"),
+        restriction=restriction,
+        user=user,
+        named_on=council_today(),
+        named_by=acting_user,
+    )
+    _audit_restriction(
+        acting_user=acting_user,
+        action=AuditAction.CREATED,
+        record=named,
+        child=child,
+        fields=["user", "named_on", "named_by"],
+    )
+    return named
+
+
+@transaction.atomic
+def child_record_restrict(
+    *,
+    child: Child,
+    reason: str,
+    viewers: Sequence[User],
+    note: str = "",
+    acting_user: User,
+) -> RestrictedRecord:
+    """Restrict the child's record to `viewers` (the acting user is not named unless listed)."""
+    child = _child_for_restriction(child, acting_user)
+    named = list({user.pk: user for user in viewers}.values())
+    restriction_rules.check_can_restrict(
+        in_force=_restriction_in_force(child) is not None,
+        named_count=len(named),
+        reason=reason,
+        reasons=RestrictionReason.values,
+    )
+    for user in named:
+        restriction_rules.check_named_role(role=user.role, record_roles=RECORD_ROLES)
+    restriction = RestrictedRecord.objects.create(
+        key=_new_key("RST"),
+        child=child,
+        reason=reason,
+        note=note,
+        restricted_on=council_today(),
+        restricted_by=acting_user,
+    )
+    _audit_restriction(
+        acting_user=acting_user,
+        action=AuditAction.CREATED,
+        record=restriction,
+        child=child,
+        fields=["reason", "note", "restricted_on", "restricted_by"],
+    )
+    for user in named:
+        _viewer_name(restriction=restriction, child=child, user=user, acting_user=acting_user)
+    return restriction
+
+
+@transaction.atomic
+def child_record_restriction_lift(*, child: Child, acting_user: User) -> RestrictedRecord:
+    """End the restriction in force: the record opens by the role rules alone again."""
+    child = _child_for_restriction(child, acting_user)
+    restriction = _restriction_in_force(child)
+    restriction_rules.check_can_lift(in_force=restriction is not None)
+    assert restriction is not None  # checked by the rule above
+    restriction.lifted_on = council_today()
+    restriction.lifted_by = acting_user
+    restriction.save(update_fields=["lifted_on", "lifted_by", "updated_at"])
+    _audit_restriction(
+        acting_user=acting_user,
+        action=AuditAction.CHANGED,
+        record=restriction,
+        child=child,
+        fields=["lifted_on", "lifted_by"],
+    )
+    return restriction
+
+
+@transaction.atomic
+def restricted_record_name_viewer(
+    *, child: Child, viewer: User, acting_user: User
+) -> RestrictedViewer:
+    """Name one more person on the child's restriction in force (never oneself)."""
+    child = _child_for_restriction(child, acting_user)
+    restriction = _restriction_in_force(child)
+    restriction_rules.check_can_name(
+        in_force=restriction is not None,
+        already_named=restriction is not None and restriction.named.filter(user=viewer).exists(),
+        naming_oneself=viewer.pk == acting_user.pk,
+    )
+    restriction_rules.check_named_role(role=viewer.role, record_roles=RECORD_ROLES)
+    assert restriction is not None  # checked by the rule above
+    return _viewer_name(restriction=restriction, child=child, user=viewer, acting_user=acting_user)
