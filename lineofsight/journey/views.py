@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from lineofsight.accounts.access import child_get_for_viewer
 from lineofsight.accounts.models import User
+from lineofsight.accounts.selectors_audit import child_access_log
 from lineofsight.journey.domain.chronology import KINDS
 from lineofsight.journey.domain.sequence import SequenceError
 from lineofsight.journey.selectors import chronology_export, chronology_of_child
@@ -77,3 +78,22 @@ def chronology(request: HttpRequest, child_id: str) -> HttpResponse:
         "query": request.GET.urlencode(),
     }
     return render(request, "journey/chronology.html", context)
+
+
+# The newest entries the page lists; the rest are counted.
+ACCESS_LOG_SHOWN = 500
+
+
+@never_cache
+@login_required
+def who_viewed(request: HttpRequest, child_id: str) -> HttpResponse:
+    viewer = _viewer(request)
+    child = child_get_for_viewer(viewer, child_id)
+    entries = child_access_log(viewer=viewer, child=child)
+    context = {
+        "child": child,
+        "entries": entries[:ACCESS_LOG_SHOWN],
+        "total": len(entries),
+        "people": len({entry.username for entry in entries if entry.username}),
+    }
+    return render(request, "journey/who_viewed.html", context)

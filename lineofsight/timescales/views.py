@@ -21,7 +21,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from lineofsight.accounts.access import timescale_settings_change_allowed
+from lineofsight.accounts.access import (
+    child_access_log_allowed,
+    timescale_settings_change_allowed,
+)
 from lineofsight.accounts.models import User
 from lineofsight.core.services import list_export
 from lineofsight.frontend.downloads import FORMATS, DownloadTable, download_response
@@ -242,6 +245,7 @@ def child(request: HttpRequest, child_id: str) -> HttpResponse:
         "failures": failures,
         "summary": summary,
         "steps": steps_offered(record.child),
+        "access_log_allowed": child_access_log_allowed(viewer, record.child),
     }
     return _page(request, "timescales/child.html", context)
 

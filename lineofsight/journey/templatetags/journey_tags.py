@@ -45,3 +45,9 @@ def date_parts(field: BoundField) -> list[dict[str, object]]:
         }
         for index, (suffix, label, part) in enumerate(zip(suffixes, labels, value, strict=True))
     ]
+
+
+@register.filter
+def record_type_label(record_type: str) -> str:
+    """`child_protection_plan` as "Child protection plan"."""
+    return record_type.replace("_", " ").capitalize()
