@@ -5,6 +5,7 @@ against `accounts.access` for the viewer."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -15,6 +16,7 @@ from django.http import Http404
 
 from lineofsight.accounts.access import (
     child_get_for_viewer,
+    child_ids_restricted_from,
     current_on,
     my_work_allowed,
     service_overview_allowed,
@@ -226,7 +228,9 @@ def my_work_list(*, viewer: User, soon_days: int | None = MY_WORK_SOON_DAYS) -> 
             current_on(council_today()), worker=worker, role=AllocationRole.IRO
         )
         mine |= Q(rule__in=IRO_CHAIRED_RULES, child__in=chaired.values("child_id"))
-    deadlines = Deadline.objects.filter(mine, status__in=OPEN_STATUSES)
+    deadlines = Deadline.objects.filter(mine, status__in=OPEN_STATUSES).exclude(
+        child__child_id__in=child_ids_restricted_from(viewer)
+    )
     if soon_days is not None:
         deadlines = deadlines.filter(
             Q(status=DeadlineStatus.OVERDUE)
@@ -459,17 +463,33 @@ class TeamOverview:
     """A team the viewer may see, and its lists (`lists`), read on first use.
 
     `version` changes whenever the stored deadlines are recomputed, so a page may cache what it
-    renders from `lists` under the team and the version, and a cached page reads no rows.
+    renders from `lists` under the team, the version and `hidden_key`, and a cached page reads
+    no rows. `hidden` are the restricted children the viewer is not named for: left out of
+    every list, so two viewers share a cached page only when they are hidden the same children.
     """
 
-    def __init__(self, *, team: Team, computed_on: dt.date | None, version: str) -> None:
+    def __init__(
+        self,
+        *,
+        team: Team,
+        computed_on: dt.date | None,
+        version: str,
+        hidden: tuple[str, ...] = (),
+    ) -> None:
         self.team = team
         self.computed_on = computed_on
         self.version = version
+        self.hidden = hidden
+
+    @property
+    def hidden_key(self) -> str:
+        if not self.hidden:
+            return ""
+        return hashlib.sha256("|".join(self.hidden).encode()).hexdigest()[:16]
 
     @cached_property
     def lists(self) -> TeamLists:
-        return _team_lists(self.team)
+        return _team_lists(self.team, self.hidden)
 
 
 def _worker_sort_key(worker: WorkerRef | None) -> tuple[bool, str, str]:
@@ -491,18 +511,22 @@ def team_overview(*, viewer: User, team_code: str) -> TeamOverview:
             raise Http404("No team has that code")
         raise PermissionDenied("You can only see the teams you belong to")
     computed_on, version = deadlines_version()
-    return TeamOverview(team=team, computed_on=computed_on, version=version)
+    hidden = tuple(sorted(child_ids_restricted_from(viewer)))
+    return TeamOverview(team=team, computed_on=computed_on, version=version, hidden=hidden)
 
 
-def _team_lists(team: Team) -> TeamLists:
+def _team_lists(team: Team, hidden: tuple[str, ...] = ()) -> TeamLists:
     groups: dict[int | None, list[DeadlineRow]] = {}
-    for deadline in _deadline_rows(Deadline.objects.filter(team=team, status__in=OPEN_STATUSES)):
+    open_deadlines = Deadline.objects.filter(team=team, status__in=OPEN_STATUSES).exclude(
+        child__child_id__in=hidden
+    )
+    for deadline in _deadline_rows(open_deadlines):
         groups.setdefault(deadline.worker.pk if deadline.worker else None, []).append(deadline)
     by_worker = sorted(
         (WorkerDeadlines(worker=rows[0].worker, deadlines=rows) for rows in groups.values()),
         key=lambda group: (-group.overdue, *_worker_sort_key(group.worker)),
     )
-    cases = _case_rows(CaseloadEntry.objects.filter(team=team))
+    cases = _case_rows(CaseloadEntry.objects.filter(team=team).exclude(child__child_id__in=hidden))
     current = TeamMembership.objects.filter(current_on(council_today()), team=team)
     members = [
         WorkerRef(*worker)
