@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import include, path
 
 urlpatterns = [
@@ -9,3 +10,7 @@ urlpatterns = [
     path("", include("lineofsight.reports.urls")),
     path("", include("lineofsight.frontend.urls")),
 ]
+
+if getattr(settings, "LINEOFSIGHT_OIDC_ISSUER", ""):
+    # Single sign-on's callback and start (see config/settings/oidc.py).
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))

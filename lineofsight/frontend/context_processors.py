@@ -22,4 +22,6 @@ def service(request: HttpRequest) -> dict[str, Any]:
         "council_name": council.name if council else settings.LINEOFSIGHT_COUNCIL_NAME,
         # The role-specific pages the service navigation links to (none when signed out).
         "sections": sections_visible_to(user) if isinstance(user, User) else {},
+        # Single sign-on through the council's identity provider, when it is configured.
+        "single_sign_on": bool(getattr(settings, "LINEOFSIGHT_OIDC_ISSUER", "")),
     }

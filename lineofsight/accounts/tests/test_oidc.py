@@ -6,8 +6,10 @@ import json
 import os
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, SuspiciousOperation
@@ -85,11 +87,46 @@ def test_the_settings_without_the_variables_give_passwords_only() -> None:
 # --- The backend ------------------------------------------------------------------------------
 
 
+class _UserInfo(BaseHTTPRequestHandler):
+    """The identity provider's userinfo endpoint: answers a bearer token with the claims set
+    on the server, as a real provider would over HTTP."""
+
+    def do_GET(self) -> None:
+        claims = getattr(self.server, "claims", {})
+        if self.headers.get("Authorization") != "Bearer access":
+            self.send_response(401)
+            self.end_headers()
+            return
+        body = json.dumps(claims).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:  # keep the test output quiet
+        pass
+
+
 @pytest.fixture
-def backend(settings: Settings) -> ExistingUsersOIDCBackend:
+def provider() -> Iterator[ThreadingHTTPServer]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _UserInfo)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def backend(settings: Settings, provider: ThreadingHTTPServer) -> ExistingUsersOIDCBackend:
     for name, value in oidc_settings(ENVIRONMENT).items():
         setattr(settings, name, value)
-    return ExistingUsersOIDCBackend()
+    host, port = provider.server_address[:2]
+    settings.OIDC_OP_USER_ENDPOINT = f"http://{host!s}:{port}/userinfo"
+    found = ExistingUsersOIDCBackend()
+    found.provider = provider
+    return found
 
 
 @pytest.fixture
@@ -100,8 +137,9 @@ def sam(db: None) -> User:
 
 
 def sign_in(backend: ExistingUsersOIDCBackend, claims: dict[str, object]) -> User | None:
-    with mock.patch.object(backend, "get_userinfo", return_value=claims):
-        user: User | None = backend.get_or_create_user("access", "id", {})
+    """What the backend does with an access token once the provider answers with `claims`."""
+    backend.provider.claims = claims
+    user: User | None = backend.get_or_create_user("access", "id", {})
     return user
 
 
