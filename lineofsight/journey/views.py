@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +19,8 @@ from lineofsight.journey.domain.chronology import KINDS
 from lineofsight.journey.domain.sequence import SequenceError
 from lineofsight.journey.selectors import chronology_export, chronology_of_child
 from lineofsight.journey.steps import STEPS
+
+STEP_NOT_YOURS = "Your role does not record this"
 
 
 def _viewer(request: HttpRequest) -> User:
@@ -34,6 +36,8 @@ def step_record(request: HttpRequest, child_id: str, slug: str) -> HttpResponse:
     if step is None:
         raise Http404("No such recording page")
     viewer = _viewer(request)
+    if not step.allowed(viewer):
+        raise PermissionDenied(STEP_NOT_YOURS)
     child = child_get_for_viewer(viewer, child_id)
     data = request.POST if request.method == "POST" else None
     form = step.form(data, child=child, acting_user=viewer)

@@ -244,7 +244,7 @@ def child(request: HttpRequest, child_id: str) -> HttpResponse:
         "back": back,
         "failures": failures,
         "summary": summary,
-        "steps": steps_offered(record.child),
+        "steps": steps_offered(record.child, viewer),
         "access_log_allowed": child_access_log_allowed(viewer, record.child),
     }
     return _page(request, "timescales/child.html", context)

@@ -1,5 +1,6 @@
 """Every recording step, by its address (`children/<id>/record/<slug>/`), in journey order."""
 
+from lineofsight.accounts.models import User
 from lineofsight.journey.steps import (
     children_in_need,
     front_door,
@@ -18,10 +19,10 @@ STEPS: dict[str, Step] = {step.slug: step for stage in STAGES for step in stage.
 __all__ = ["STEPS", "Step", "StepForm", "steps_offered"]
 
 
-def steps_offered(child: Child) -> list[tuple[str, list[Step]]]:
-    """The steps that can be recorded for the child now, by stage in journey order."""
+def steps_offered(child: Child, user: User) -> list[tuple[str, list[Step]]]:
+    """The steps the user can record for the child now, by stage in journey order."""
     stages: dict[str, list[Step]] = {}
     for step in STEPS.values():
-        if step.offered(child):
+        if step.allowed(user) and step.offered(child):
             stages.setdefault(step.stage, []).append(step)
     return list(stages.items())

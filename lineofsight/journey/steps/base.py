@@ -73,8 +73,9 @@ class StepForm(forms.Form):
 
 @dataclass(frozen=True)
 class Step:
-    """One recording page: its address, its title and what it records, its form, and whether
-    it is offered for the child now (a decision needs an undecided contact)."""
+    """One recording page: its address, its title and what it records, its form, whether it
+    is offered for the child now (a decision needs an undecided contact) and who may use it at
+    all (supervision is a manager's); the child's own access rule applies to every step."""
 
     slug: str
     title: str
@@ -82,6 +83,7 @@ class Step:
     form: type[StepForm]
     done: str
     offered: Callable[[Child], bool] = lambda child: True
+    allowed: Callable[[User], bool] = lambda user: True
     description: str = ""
 
 
