@@ -15,7 +15,7 @@ from lineofsight.journey.constants import (
     VisitKind,
 )
 from lineofsight.journey.models import Assessment, Contact, Referral, Visit
-from lineofsight.journey.steps.base import Step, StepForm, key_choice
+from lineofsight.journey.steps.base import Step, StepForm, key_choice, per_child
 from lineofsight.journey.steps.fields import (
     choice_field,
     date_field,
@@ -29,6 +29,7 @@ from lineofsight.people.models import Allocation, Child, Team, Worker
 STAGE = "Children in need"
 
 
+@per_child
 def open_referrals(child: Child) -> list[Referral]:
     return list(child.referrals.filter(closed_on__isnull=True).order_by("-referred_on"))
 
@@ -48,6 +49,7 @@ def _contacts_to_refer(child: Child) -> list[Contact]:
     )
 
 
+@per_child
 def _assessments_open(child: Child) -> list[Assessment]:
     return list(
         Assessment.objects.filter(referral__child=child, authorised_on__isnull=True).order_by(

@@ -9,13 +9,14 @@ from lineofsight.core.selectors import council_today
 from lineofsight.journey import services
 from lineofsight.journey.constants import ContactOutcome, ReferralSource, ThresholdLevel
 from lineofsight.journey.models import Contact
-from lineofsight.journey.steps.base import Step, StepForm, key_choice
+from lineofsight.journey.steps.base import Step, StepForm, key_choice, per_child
 from lineofsight.journey.steps.fields import GovukTimeField, choice_field, date_field, moment
 from lineofsight.people.models import Child
 
 STAGE = "Front door"
 
 
+@per_child
 def _undecided(child: Child) -> list[Contact]:
     return list(child.contacts.filter(decision_at__isnull=True).order_by("-received_at"))
 

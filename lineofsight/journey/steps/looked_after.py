@@ -37,7 +37,7 @@ from lineofsight.journey.models import (
     MissingEpisode,
     YouthJusticeOutcome,
 )
-from lineofsight.journey.steps.base import Step, StepForm, key_choice
+from lineofsight.journey.steps.base import Step, StepForm, key_choice, per_child
 from lineofsight.journey.steps.children_in_need import worker_choices
 from lineofsight.journey.steps.fields import (
     GovukTimeField,
@@ -80,6 +80,7 @@ CEASED_CHOICES = [
 # ---- what the child's record holds now ----------------------------------------------------
 
 
+@per_child
 def _open_episode(child: Child) -> CLAEpisode | None:
     """The episode of care open today (started by today and not ended)."""
     return (
@@ -89,15 +90,18 @@ def _open_episode(child: Child) -> CLAEpisode | None:
     )
 
 
+@per_child
 def _looked_after_today(child: Child) -> bool:
     today = council_today()
     return child.cla_episodes.filter(started_on__lte=today).exclude(ended_on__lt=today).exists()
 
 
+@per_child
 def _missing_open(child: Child) -> list[MissingEpisode]:
     return list(child.missing_episodes.filter(ended_at__isnull=True).order_by("-started_at"))
 
 
+@per_child
 def _missing_returned(child: Child) -> list[MissingEpisode]:
     return list(child.missing_episodes.filter(ended_at__isnull=False).order_by("-started_at"))
 

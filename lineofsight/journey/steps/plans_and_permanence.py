@@ -38,7 +38,7 @@ from lineofsight.journey.models import (
     PrivateFosteringArrangement,
     Referral,
 )
-from lineofsight.journey.steps.base import Step, StepForm, key_choice
+from lineofsight.journey.steps.base import Step, StepForm, key_choice, per_child
 from lineofsight.journey.steps.children_in_need import (
     open_referrals,
     referral_describe,
@@ -77,10 +77,12 @@ def _day(on: dt.date) -> str:
 # ---- what the child has open ----------------------------------------------------------------
 
 
+@per_child
 def _open_early_help(child: Child) -> list[EarlyHelpEpisode]:
     return list(child.early_help_episodes.filter(ended_on__isnull=True).order_by("-started_on"))
 
 
+@per_child
 def _cin_plans(child: Child, *, open_only: bool = False) -> list[CINPlan]:
     plans = CINPlan.objects.filter(referral__child=child)
     if open_only:
@@ -88,10 +90,12 @@ def _cin_plans(child: Child, *, open_only: bool = False) -> list[CINPlan]:
     return list(plans.order_by("-started_on"))
 
 
+@per_child
 def _open_proceedings(child: Child) -> list[LegalProceeding]:
     return list(child.legal_proceedings.filter(ended_on__isnull=True).order_by("-started_on"))
 
 
+@per_child
 def _open_adoptions(child: Child) -> list[Adoption]:
     """Decisions that the child should be placed that have neither ceased nor ended in an
     order."""
@@ -102,12 +106,14 @@ def _open_adoptions(child: Child) -> list[Adoption]:
     )
 
 
+@per_child
 def _open_arrangements(child: Child) -> list[PrivateFosteringArrangement]:
     return list(
         child.private_fostering_arrangements.filter(ended_on__isnull=True).order_by("-started_on")
     )
 
 
+@per_child
 def _looked_after_now(child: Child) -> bool:
     return child.cla_episodes.filter(
         Q(ended_on__isnull=True) | Q(ended_on__gte=council_today()),
@@ -115,6 +121,7 @@ def _looked_after_now(child: Child) -> bool:
     ).exists()
 
 
+@per_child
 def _looked_after_since(child: Child, on: dt.date) -> bool:
     """Whether the child is looked after on some day from `on` to today (a step dated then
     can still fall within an episode)."""

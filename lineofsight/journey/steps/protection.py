@@ -23,7 +23,7 @@ from lineofsight.journey.models import (
     Section47Enquiry,
     StrategyDiscussion,
 )
-from lineofsight.journey.steps.base import Step, StepForm, key_choice
+from lineofsight.journey.steps.base import Step, StepForm, key_choice, per_child
 from lineofsight.journey.steps.children_in_need import open_referrals, referral_describe
 from lineofsight.journey.steps.fields import choice_field, date_field
 from lineofsight.people.models import Child
@@ -41,6 +41,7 @@ CHOOSE_CATEGORY = "Select the category of abuse the plan is under"
 CHOOSE_END_REASON = "Select why the plan ends"
 
 
+@per_child
 def _open_plans(child: Child) -> list[ChildProtectionPlan]:
     return list(
         ChildProtectionPlan.objects.filter(referral__child=child, ended_on__isnull=True).order_by(
@@ -53,6 +54,7 @@ def plan_describe(plan: ChildProtectionPlan) -> str:
     return f"Plan started {plan.started_on:%-d %B %Y} ({plan.get_latest_category_display()})"
 
 
+@per_child
 def _discussions_for_s47(child: Child) -> list[StrategyDiscussion]:
     """Strategy discussions that decided on an enquiry no enquiry has followed yet."""
     followed = Section47Enquiry.objects.filter(strategy_discussion__isnull=False).values(
@@ -67,6 +69,7 @@ def _discussions_for_s47(child: Child) -> list[StrategyDiscussion]:
     )
 
 
+@per_child
 def _enquiries_open(child: Child) -> list[Section47Enquiry]:
     return list(
         Section47Enquiry.objects.filter(referral__child=child, completed_on__isnull=True).order_by(
