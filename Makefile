@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DEMO_PASSWORD ?= line-of-sight-demo
+DEMO_WORKERS ?= 3
 
 .PHONY: install demo serve test lint types contracts checks pytest browser-deps pdf-deps shared-data benchmarks clean
 
@@ -49,8 +50,16 @@ demo: install shared-data pdf-deps
 	$(BIN)/lineofsight deadlines-refresh --if-stale
 	$(BIN)/lineofsight validation-refresh --if-empty
 	$(BIN)/lineofsight demo-users --password "$(DEMO_PASSWORD)"
+	$(MAKE) --no-print-directory serve
+
+# The product as it is deployed (gunicorn, no debug pages, static files through WhiteNoise),
+# on the embedded database; `lineofsight runserver` remains for working on the code.
+serve: install
+	mkdir -p var
+	DJANGO_DEBUG=false $(BIN)/lineofsight collectstatic --noinput --verbosity 0
 	@echo "Line of Sight is serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
-	$(BIN)/lineofsight runserver 127.0.0.1:8000
+	DJANGO_DEBUG=false $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 \
+	    --workers $(DEMO_WORKERS) --threads 4 --access-logfile -
 
 lint: install
 	$(BIN)/ruff check .

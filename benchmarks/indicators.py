@@ -136,7 +136,7 @@ def england(source: Path, processes: int, repeat: int) -> None:
     )
 
 
-def _pin(cores: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+def _pin(cores: multiprocessing.Queue) -> None:
     """Keep a worker and its Polars thread on one core of their own. On a virtual machine a
     wake-up on another core is slow (an interrupt the hypervisor must deliver), and a small
     council's run is some 2,000 small Polars steps, each handing work to the pool and back."""

@@ -16,6 +16,9 @@ NOT_FRAMES = {
     "core.council",
     "accounts.user",
     "accounts.signinthrottle",
+    # who may see a restricted record: access control, not the child's journey
+    "accounts.restrictedrecord",
+    "accounts.restrictedviewer",
     "indicators.indicatorvalue",
     "indicators.benchmarkvalue",
     "reports.improvementaction",

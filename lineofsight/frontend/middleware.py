@@ -1,10 +1,13 @@
-"""Security headers Django 5.2 does not set itself, and the idle session timeout."""
+"""Security headers Django 5.2 does not set itself, the idle session timeout, and the council
+read once per request."""
 
 import time
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+
+from lineofsight.core.selectors import council_read_once
 
 DEFAULT_CONTENT_SECURITY_POLICY = (
     "default-src 'self'; base-uri 'self'; form-action 'self'; "
@@ -60,3 +63,14 @@ class SessionIdleTimeoutMiddleware:
             if now - int(request.session.get(self.KEY, 0)) >= self.every:
                 request.session[self.KEY] = now  # marks the session modified: saved, re-dated
         return self.get_response(request)
+
+
+class CouncilReadOnceMiddleware:
+    """Read the council row once per request, however often the page asks for today."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with council_read_once():
+            return self.get_response(request)

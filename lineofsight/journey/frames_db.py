@@ -7,8 +7,10 @@ inside one transaction, so a load is all or nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import UTC, datetime
+from functools import cache
+from typing import Any
 
 import polars as pl
 from django.db import IntegrityError, connection, models, transaction
@@ -27,6 +29,7 @@ from lineofsight.journey.domain.frames import (
     frames_conform,
 )
 from lineofsight.journey.frame_tables import FRAME_MODELS, frame_fields
+from lineofsight.people.models import Child
 
 FRAMES_LOAD_REFUSED = "{table}: the database refused the rows ({error}); nothing was loaded"
 FRAMES_LOAD_DANGLING = (
@@ -35,9 +38,9 @@ FRAMES_LOAD_DANGLING = (
 )
 
 
-def _select(sql: str) -> list[tuple[object, ...]]:
+def _select(sql: str, params: Sequence[Any] | None = None) -> list[tuple[object, ...]]:
     with connection.cursor() as cursor:
-        cursor.execute(sql)
+        cursor.execute(sql, params)
         return list(cursor.fetchall())
 
 
@@ -56,9 +59,11 @@ def _select_all(model: type[models.Model]) -> tuple[list[str], str]:
     return names, f"SELECT {', '.join(selected)} FROM {quote(model._meta.db_table)}"  # noqa: S608
 
 
-def _raw_frame(model: type[models.Model]) -> pl.DataFrame:
+def _raw_frame(
+    model: type[models.Model], where: str = "", params: Sequence[Any] | None = None
+) -> pl.DataFrame:
     names, sql = _select_all(model)
-    rows = _select(sql)
+    rows = _select(sql + where, params or None)
     return pl.DataFrame(rows, schema=names, orient="row", infer_schema_length=None)
 
 
@@ -117,6 +122,97 @@ def frames_extract() -> Frames:
     key_maps = {name: _keys_of(name, frame) for name, frame in raw.items()}
     frames = {name: _convert(name, raw[name], key_maps).drop("__id") for name in raw}
     return frames_conform(TABLES, frames)
+
+
+def frames_extract_for_child(child: Child, *, tables: Collection[str] | None = None) -> Frames:
+    """The frames `frames_extract()` gives, with every table that belongs to a child holding
+    only `child`'s rows; tables that belong to no child (teams, workers, people) are whole.
+
+    Given `tables`, only those are read and the others are empty: a reader that needs a few
+    tables is spared the council's whole list of people."""
+    raw = {
+        name: _raw_frame(model, *_child_filter(model, child))
+        for name, model in FRAME_MODELS
+        if tables is None or name in tables
+    }
+    key_maps = {name: _keys_of(name, frame) for name, frame in raw.items()}
+    unread = pl.DataFrame(schema={"id": pl.Int64, "key": pl.String})
+    key_maps = _with_referenced_keys(raw, {name: key_maps.get(name, unread) for name in TABLES})
+    frames = {name: _convert(name, raw[name], key_maps).drop("__id") for name in raw}
+    return frames_conform(TABLES, frames)
+
+
+@cache
+def child_path(model: type[models.Model]) -> str | None:
+    """The ORM lookup from `model` to its child's pk (`referral__child` for a conference), or
+    None for a table that belongs to no child. Required links are preferred to optional ones,
+    then the shortest."""
+    if model is Child:
+        return "pk"
+    found: list[tuple[bool, int, str]] = []
+    for field in frame_fields(model):
+        if not isinstance(field, models.ForeignKey) or field.related_model is model:
+            continue
+        target = field.related_model
+        assert isinstance(target, type)
+        if target is Child:
+            found.append((bool(field.null), 1, field.name))
+            continue
+        onward = child_path(target)
+        if onward is not None:
+            found.append((bool(field.null), onward.count("__") + 2, f"{field.name}__{onward}"))
+    if not found:
+        return None
+    return min(found)[2]
+
+
+def _child_filter(model: type[models.Model], child: Child) -> tuple[str, list[Any]]:
+    """A WHERE clause keeping `child`'s rows of `model` (none for a table of no child)."""
+    path = child_path(model)
+    quote = connection.ops.quote_name
+    if path is None:
+        return "", []
+    if path == "pk":
+        return f" WHERE {quote('id')} = %s", [child.pk]
+    if "__" not in path:  # a direct link: the child's column itself
+        field = model._meta.get_field(path)
+        return f" WHERE {quote(str(field.column))} = %s", [child.pk]  # type: ignore[union-attr]
+    subquery = model._default_manager.filter(**{path: child.pk}).values("pk")
+    sql, params = subquery.query.sql_with_params()
+    return f" WHERE {quote('id')} IN ({sql})", list(params)
+
+
+def _with_referenced_keys(
+    raw: Mapping[str, pl.DataFrame], key_maps: Mapping[str, pl.DataFrame]
+) -> dict[str, pl.DataFrame]:
+    """Key maps that also hold every row the filtered rows refer to, even another child's (a
+    note amending a note on a sibling's record), so no reference is lost to the filter."""
+    wanted: dict[str, set[int]] = {}
+    for name, frame in raw.items():
+        model = dict(FRAME_MODELS)[name]
+        for field, column in zip(frame_fields(model), TABLES[name].columns, strict=True):
+            if column.references is None:
+                continue
+            ids = frame.get_column(str(field.column)).drop_nulls().cast(pl.Int64)
+            known = key_maps[column.references].get_column("id")
+            missing = ids.filter(~ids.is_in(known.implode())).unique().to_list()
+            wanted.setdefault(column.references, set()).update(missing)
+    maps = dict(key_maps)
+    quote = connection.ops.quote_name
+    for name, missing_ids in wanted.items():
+        if not missing_ids:
+            continue
+        model = dict(FRAME_MODELS)[name]
+        key = TABLES[name].key
+        ordered = sorted(missing_ids)
+        rows = _select(
+            f"SELECT {quote('id')}, {quote(key)} FROM {quote(model._meta.db_table)} "  # noqa: S608
+            f"WHERE {quote('id')} IN ({', '.join(['%s'] * len(ordered))})",
+            ordered,
+        )
+        extra = pl.DataFrame(rows, schema={"id": pl.Int64, "key": pl.String}, orient="row")
+        maps[name] = pl.concat([maps[name], extra])
+    return maps
 
 
 def _key_map(table: TableSchema, model: type[models.Model]) -> pl.DataFrame:

@@ -75,13 +75,16 @@ WAITING_HOLDINGS = (Holding.UNALLOCATED, Holding.HELD_BY_MANAGER, Holding.DUTY)
 
 def deadlines_version() -> tuple[dt.date | None, str]:
     """The date the stored deadlines and caseloads were computed for (None before the first
-    `lineofsight deadlines-refresh`), and a key that changes with every refresh: each one
-    replaces every row, and row IDs are never reused."""
+    `lineofsight deadlines-refresh`), and a key that changes whenever rows are replaced: a whole
+    refresh replaces every row, a child's recalculation after a journey write replaces that
+    child's, and row IDs are never reused, so the first or the last ID moves. Read from the
+    deadlines (the caseloads only when there are none), so a cached page costs two queries."""
     for model in (Deadline, CaseloadEntry):
         first = model.objects.order_by("pk").values_list("pk", "computed_as_of").first()
         if first is not None:
             pk, computed_on = first
-            return computed_on, f"{model._meta.model_name}-{pk}-{computed_on:%Y%m%d}"
+            last = model.objects.order_by("-pk").values_list("pk", flat=True).first()
+            return computed_on, f"{model._meta.model_name}-{pk}-{last}-{computed_on:%Y%m%d}"
     return None, "none"
 
 
@@ -717,9 +720,22 @@ def service_overview(*, viewer: User) -> ServiceOverview:
     )
 
 
-def _child_timeline(child: Child) -> list[Deadline]:
+# The record page lists the child's open deadlines and those due in the year before the
+# computed date; a child long in care has a hundred more, and the download has every one.
+TIMELINE_RECENT_DAYS = 365
+
+
+def _recent(computed_on: dt.date | None) -> Q:
+    if computed_on is None:
+        return Q()
+    since = computed_on - dt.timedelta(days=TIMELINE_RECENT_DAYS)
+    return Q(status__in=OPEN_STATUSES) | Q(due_on__gt=since)
+
+
+def _child_timeline(child: Child, only: Q | None = None) -> list[Deadline]:
     return list(
         Deadline.objects.filter(child=child)
+        .filter(only or Q())
         .select_related("worker", "team")
         .order_by("-due_on", "-start_on", "rule", "-pk")
     )
@@ -738,7 +754,8 @@ class ChildRecord:
     case: CaseloadEntry | None
     allocations: list[Allocation]
     computed_on: dt.date | None
-    deadlines: list[Deadline]
+    deadlines: list[Deadline]  # open, or due in the last TIMELINE_RECENT_DAYS
+    older: int = 0  # met or missed before that: in the download only
 
     @property
     def overdue(self) -> int:
@@ -755,12 +772,15 @@ def child_record_get(*, viewer: User, child_id: str) -> ChildRecord:
         .select_related("worker", "team")
         .order_by("role", "started_on")
     )
+    computed_on = deadlines_computed_on()
+    recent = _recent(computed_on)
     return ChildRecord(
         child=child,
         case=case,
         allocations=allocations,
-        computed_on=deadlines_computed_on(),
-        deadlines=_child_timeline(child),
+        computed_on=computed_on,
+        deadlines=_child_timeline(child, recent),
+        older=Deadline.objects.filter(child=child).exclude(recent).count() if recent else 0,
     )
 
 

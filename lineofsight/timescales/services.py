@@ -14,11 +14,11 @@ from lineofsight.accounts.models import User
 from lineofsight.core.bulk import rows_insert
 from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.core.selectors import council_today
-from lineofsight.journey.frames_db import Frames, frames_extract
+from lineofsight.journey.frames_db import Frames, frames_extract, frames_extract_for_child
 from lineofsight.people.models import Child, Team, Worker
 from lineofsight.timescales.config import timescale_config
 from lineofsight.timescales.domain.caseload import caseload
-from lineofsight.timescales.domain.engine import obligations
+from lineofsight.timescales.domain.engine import INPUT_TABLES, obligations
 from lineofsight.timescales.domain.rules import RULES
 from lineofsight.timescales.models import (
     AllowanceUnit,
@@ -26,6 +26,12 @@ from lineofsight.timescales.models import (
     ClosureDay,
     Deadline,
     LocalStandardSetting,
+)
+
+# What the engine and the caseload read: a child's recalculation reads no other table (the
+# council's people and supervisions are most of its rows).
+_RECALCULATION_TABLES = frozenset(
+    {*INPUT_TABLES, "allocation", "child", "cla_episode", "cp_plan", "referral"}
 )
 
 
@@ -45,14 +51,63 @@ def deadlines_refresh(
     from the database's journey records, and replace the stored ones in one transaction."""
     as_of = as_of or council_today()
     frames = frames if frames is not None else frames_extract()
+    children = _id_map(Child.objects.values_list("child_id", "pk"), "child_id", "child")
+    Deadline.objects.all().delete()
+    CaseloadEntry.objects.all().delete()
+    result = _store(frames, as_of=as_of, children=children)
+    AuditEvent.objects.create(
+        actor=acting_user,
+        action=AuditAction.CHANGED,
+        record_type="deadlines",
+        detail={
+            "as_of": as_of.isoformat(),
+            "deadlines": result.deadlines,
+            "open": result.open_deadlines,
+            "cases": result.cases,
+        },
+    )
+    return result
+
+
+@transaction.atomic
+def deadlines_recalculate(
+    *, child: Child, acting_user: User | None, as_of: dt.date | None = None
+) -> RefreshResult | None:
+    """Recompute one child's obligations and open case after a change to its record, for the
+    date the stored deadlines were computed for, so its rows agree with everyone else's.
+
+    Does nothing (None) before the first whole refresh: there is nothing to keep current. Not
+    audited on its own: the journey write that called for it is."""
+    computed_on = _computed_on()
+    if computed_on is None:
+        return None
+    as_of = as_of or computed_on
+    # Locked, so two writes to one child recalculate one after the other.
+    child = Child.objects.select_for_update().get(pk=child.pk)
+    frames = frames_extract_for_child(child, tables=_RECALCULATION_TABLES)
+    children = _id_map([(child.child_id, child.pk)], "child_id", "child")
+    Deadline.objects.filter(child=child).delete()
+    CaseloadEntry.objects.filter(child=child).delete()
+    return _store(frames, as_of=as_of, children=children)
+
+
+def _computed_on() -> dt.date | None:
+    """The date the stored rows were computed for, as `selectors.deadlines_computed_on` reads
+    it (a service may not import a selector)."""
+    for model in (Deadline, CaseloadEntry):
+        first = model.objects.order_by("pk").values_list("computed_as_of", flat=True).first()
+        if first is not None:
+            return first
+    return None
+
+
+def _store(frames: Frames, *, as_of: dt.date, children: pl.DataFrame) -> RefreshResult:
+    """Compute the obligations and cases in `frames` and insert those of `children`."""
     config = timescale_config()
     found = obligations(frames, as_of=as_of, config=config)
     cases = caseload(frames, as_of=as_of)
-    children = _id_map(Child.objects.values_list("child_id", "pk"), "child_id", "child")
     workers = _id_map(Worker.objects.values_list("staff_id", "pk"), "worker_id", "worker")
     teams = _id_map(Team.objects.values_list("code", "pk"), "team_id", "team")
-    Deadline.objects.all().delete()
-    CaseloadEntry.objects.all().delete()
     deadline_rows = (
         found.join(children, on="child_id", how="inner")
         .join(workers, on="worker_id", how="left")
@@ -70,17 +125,6 @@ def deadlines_refresh(
     open_count = deadline_rows.filter(
         pl.col("status").is_in(["overdue", "due_soon", "not_yet_due"])
     ).height
-    AuditEvent.objects.create(
-        actor=acting_user,
-        action=AuditAction.CHANGED,
-        record_type="deadlines",
-        detail={
-            "as_of": as_of.isoformat(),
-            "deadlines": deadline_rows.height,
-            "open": open_count,
-            "cases": case_rows.height,
-        },
-    )
     return RefreshResult(as_of, deadline_rows.height, open_count, case_rows.height)
 
 

@@ -20,7 +20,7 @@ from lineofsight.journey.models import (
     Referral,
 )
 from lineofsight.people.models import Child, Relationship
-from lineofsight.timescales.models import OPEN_STATUSES, Deadline
+from lineofsight.timescales.models import OPEN_STATUSES, Deadline, DeadlineStatus
 
 RECENT_DECISIONS = 5
 NO_ACCESS = "You cannot see this child's record"
@@ -34,7 +34,8 @@ class JourneySummary:
     cp_plan: ChildProtectionPlan | None
     cla_episode: CLAEpisode | None
     care_leaver: CareLeaverStatus | None
-    next_due: list[Deadline]
+    next_due: list[Deadline]  # the soonest open deadlines not yet overdue
+    overdue: int
     decisions: list[Decision]
     relationships: list[Relationship]
 
@@ -89,9 +90,11 @@ def child_journey_summary(*, viewer: User, child: Child) -> JourneySummary:
         .first(),
         next_due=list(
             Deadline.objects.filter(child=child, status__in=OPEN_STATUSES)
+            .exclude(status=DeadlineStatus.OVERDUE)
             .select_related("worker")
             .order_by("due_on")[:3]
         ),
+        overdue=Deadline.objects.filter(child=child, status=DeadlineStatus.OVERDUE).count(),
         decisions=list(
             Decision.objects.filter(child=child)
             .select_related("made_by")

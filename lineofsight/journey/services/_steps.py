@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 
 from lineofsight.accounts.access import child_access_allowed
 from lineofsight.accounts.models import User
@@ -45,10 +47,40 @@ def audit(
 
 
 def child_for_write(child: Child, acting_user: User) -> Child:
-    """The child, locked for this transaction, once the acting user may open its record."""
+    """The child, locked for this transaction, once the acting user may open its record; its
+    deadlines are recalculated once the transaction commits."""
     if not child_access_allowed(acting_user, child):
         raise PermissionDenied(NO_ACCESS)
-    return Child.objects.select_for_update().get(pk=child.pk)
+    locked = Child.objects.select_for_update().get(pk=child.pk)
+    _recalculate_on_commit(locked, acting_user)
+    return locked
+
+
+@dataclass(frozen=True)
+class _DeadlinesRecalculation:
+    """The on-commit callback for one child, recognisable so it is registered only once."""
+
+    child: Child
+    acting_user: User
+
+    def __call__(self) -> None:
+        # Imported here: timescales reads journey frames, so importing it at the top would
+        # make journey depend on timescales at import time.
+        from lineofsight.timescales.services import deadlines_recalculate
+
+        deadlines_recalculate(child=self.child, acting_user=self.acting_user)
+
+
+def _recalculate_on_commit(child: Child, acting_user: User) -> None:
+    """Register the child's recalculation unless this transaction already has: one service
+    may call another. Django drops callbacks of a rolled-back transaction or savepoint from
+    `run_on_commit`, so a refused write recalculates nothing and leaves no stale guard."""
+    connection = transaction.get_connection()
+    for _, pending, _ in connection.run_on_commit:
+        if isinstance(pending, _DeadlinesRecalculation) and pending.child.pk == child.pk:
+            return
+    # Robust: the write has committed by then; a failed recalculation is logged, not raised.
+    transaction.on_commit(_DeadlinesRecalculation(child, acting_user), robust=True)
 
 
 def check_dated(child: Child, on: dt.date, timing: BirthTiming = BirthTiming.EITHER) -> None:
