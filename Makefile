@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DEMO_PASSWORD ?= line-of-sight-demo
-DEMO_WORKERS ?= 3
+DEMO_WORKERS ?= 4
 
 .PHONY: install demo serve test lint types contracts checks pytest browser-deps pdf-deps shared-data benchmarks clean
 
@@ -59,7 +59,7 @@ serve: install
 	DJANGO_DEBUG=false $(BIN)/lineofsight collectstatic --noinput --verbosity 0
 	@echo "Line of Sight is serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
 	DJANGO_DEBUG=false $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 \
-	    --workers $(DEMO_WORKERS) --threads 4 --access-logfile -
+	    --workers $(DEMO_WORKERS) --access-logfile -
 
 lint: install
 	$(BIN)/ruff check .

@@ -6,7 +6,7 @@
 Targets, with synthetic Walsall loaded: the child's record under 150 ms and the Team page
 under 300 ms at the 95th percentile, with 20 concurrent users on the demo server.
 
-The demo server is what `make demo` runs (gunicorn, 3 workers of 4 threads, no debug pages,
+The demo server is what `make demo` runs (gunicorn, 4 single-threaded workers, no debug pages,
 SQLite), on loopback, in its own processes. Twenty users sign in through the sign-in page, each
 as a worker of synthetic Walsall: ten social workers, each opening the records of the children
 allocated to them, and ten team managers, each opening their team's page and the records of
@@ -142,7 +142,7 @@ def _user(
     return LoadUser(username=username, pages=pages)
 
 
-def serve(var_dir: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+def serve(var_dir: Path, workers: int, threads: int) -> tuple[subprocess.Popen[bytes], str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -153,7 +153,7 @@ def serve(var_dir: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
             str(Path(sys.executable).with_name("gunicorn")),
             "config.wsgi",
             f"--workers={workers}",
-            "--threads=4",
+            f"--threads={threads}",
             f"--bind=127.0.0.1:{port}",
         ]
     else:
@@ -202,7 +202,11 @@ def browse(
             # A manager opens the team page as often as the records of the team's children.
             kind, path = chooser.choice([user.pages[-1], (kind, path)])
         start = time.perf_counter()
-        response = session.get(f"{base}{path}", timeout=30)
+        try:
+            response = session.get(f"{base}{path}", timeout=30)
+        except requests.RequestException as error:  # counted, and the run reports it
+            timings.failures.append(f"{user.username} {path}: {error}")
+            continue
         elapsed = time.perf_counter() - start
         if response.status_code != 200:
             timings.failures.append(f"{user.username} {path}: {response.status_code}")
@@ -237,14 +241,15 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--from", dest="source", type=Path, help="a demo database to copy")
     parser.add_argument(
-        "--workers", type=int, default=3, help="gunicorn workers, as make demo (0: runserver)"
+        "--workers", type=int, default=4, help="gunicorn workers, as make demo (0: runserver)"
     )
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker")
     args = parser.parse_args()
     var_dir = Path(tempfile.mkdtemp(prefix="los-load-"))
     try:
         prepare(var_dir, args.source)
         users = load_users(var_dir)
-        server, base = serve(var_dir, args.workers)
+        server, base = serve(var_dir, args.workers, args.threads)
         try:
             sessions = [sign_in(base, user.username) for user in users]
             for user, session in zip(users, sessions, strict=True):  # warm each page once

@@ -43,7 +43,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "lineofsight.frontend.middleware.SecurityHeadersMiddleware",
-    "lineofsight.frontend.middleware.CouncilReadOnceMiddleware",
+    "lineofsight.frontend.middleware.RequestMemoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

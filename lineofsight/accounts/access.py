@@ -40,6 +40,7 @@ from django.http import Http404
 
 from lineofsight.accounts.models import RestrictedRecord, RestrictedViewer, Role, User
 from lineofsight.core.models import AuditAction, AuditEvent
+from lineofsight.core.request_memo import once
 from lineofsight.core.selectors import council_today
 from lineofsight.people.constants import AllocationRole
 from lineofsight.people.models import Allocation, Child, Team, TeamMembership
@@ -180,12 +181,14 @@ def _restricted_from(viewer: User, child: Child) -> bool:
 
 
 def child_access_allowed(viewer: User, child: Child) -> bool:
-    """Whether the viewer may open this child's record (see the module docstring)."""
+    """Whether the viewer may open this child's record (see the module docstring); decided
+    once a request, as a page asks it of each part it shows."""
     if not _signed_in(viewer):
         return False
-    if _restricted_from(viewer, child):
-        return False
-    return _role_rule_allows(viewer, child)
+    return once(
+        ("child access", viewer.pk, viewer.role, child.pk),
+        lambda: not _restricted_from(viewer, child) and _role_rule_allows(viewer, child),
+    )
 
 
 def _role_rule_allows(viewer: User, child: Child) -> bool:

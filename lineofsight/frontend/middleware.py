@@ -1,4 +1,4 @@
-"""Security headers Django 5.2 does not set itself, the idle session timeout, and the council
+"""Security headers Django 5.2 does not set itself, the idle session timeout, and answers
 read once per request."""
 
 import time
@@ -7,7 +7,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
-from lineofsight.core.selectors import council_read_once
+from lineofsight.core.request_memo import request_memo
 
 DEFAULT_CONTENT_SECURITY_POLICY = (
     "default-src 'self'; base-uri 'self'; form-action 'self'; "
@@ -65,12 +65,13 @@ class SessionIdleTimeoutMiddleware:
         return self.get_response(request)
 
 
-class CouncilReadOnceMiddleware:
-    """Read the council row once per request, however often the page asks for today."""
+class RequestMemoMiddleware:
+    """Answers the same all request long (the council, a viewer's access to a child) are read
+    once per request (`core.request_memo`)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        with council_read_once():
+        with request_memo():
             return self.get_response(request)

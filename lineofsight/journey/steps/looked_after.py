@@ -81,29 +81,45 @@ CEASED_CHOICES = [
 
 
 @per_child
+def episodes_of(child: Child) -> list[CLAEpisode]:
+    """Every episode of care of the child, newest first: the record page's questions about
+    being looked after are all answered from this one read."""
+    return list(child.cla_episodes.order_by("-started_on", "-pk"))
+
+
 def _open_episode(child: Child) -> CLAEpisode | None:
     """The episode of care open today (started by today and not ended)."""
-    return (
-        child.cla_episodes.filter(started_on__lte=council_today(), ended_on__isnull=True)
-        .order_by("-started_on")
-        .first()
+    today = council_today()
+    return next(
+        (e for e in episodes_of(child) if e.started_on <= today and e.ended_on is None), None
     )
 
 
-@per_child
-def _looked_after_today(child: Child) -> bool:
+def looked_after_between(child: Child, since: dt.date) -> bool:
+    """Whether an episode runs on some day from `since` to today (`since` today: looked
+    after today, its last day included)."""
     today = council_today()
-    return child.cla_episodes.filter(started_on__lte=today).exclude(ended_on__lt=today).exists()
+    return any(
+        e.started_on <= today and (e.ended_on is None or e.ended_on >= since)
+        for e in episodes_of(child)
+    )
+
+
+def _looked_after_today(child: Child) -> bool:
+    return looked_after_between(child, council_today())
 
 
 @per_child
+def _missing_episodes(child: Child) -> list[MissingEpisode]:
+    return list(child.missing_episodes.order_by("-started_at", "-pk"))
+
+
 def _missing_open(child: Child) -> list[MissingEpisode]:
-    return list(child.missing_episodes.filter(ended_at__isnull=True).order_by("-started_at"))
+    return [e for e in _missing_episodes(child) if e.ended_at is None]
 
 
-@per_child
 def _missing_returned(child: Child) -> list[MissingEpisode]:
-    return list(child.missing_episodes.filter(ended_at__isnull=False).order_by("-started_at"))
+    return [e for e in _missing_episodes(child) if e.ended_at is not None]
 
 
 def _aged_10_or_over(child: Child) -> bool:

@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Callable
 
 from django import forms
-from django.db.models import Q
 
 from lineofsight.accounts.access import current_on
 from lineofsight.core.selectors import council_today
@@ -51,6 +50,7 @@ from lineofsight.journey.steps.fields import (
     yes_no_field,
     yes_no_initial,
 )
+from lineofsight.journey.steps.looked_after import looked_after_between
 from lineofsight.people.constants import AllocationRole
 from lineofsight.people.models import Allocation, Child, Team, Worker
 
@@ -83,11 +83,13 @@ def _open_early_help(child: Child) -> list[EarlyHelpEpisode]:
 
 
 @per_child
+def _all_cin_plans(child: Child) -> list[CINPlan]:
+    return list(CINPlan.objects.filter(referral__child=child).order_by("-started_on"))
+
+
 def _cin_plans(child: Child, *, open_only: bool = False) -> list[CINPlan]:
-    plans = CINPlan.objects.filter(referral__child=child)
-    if open_only:
-        plans = plans.filter(ended_on__isnull=True)
-    return list(plans.order_by("-started_on"))
+    plans = _all_cin_plans(child)
+    return [plan for plan in plans if plan.ended_on is None] if open_only else plans
 
 
 @per_child
@@ -113,21 +115,14 @@ def _open_arrangements(child: Child) -> list[PrivateFosteringArrangement]:
     )
 
 
-@per_child
 def _looked_after_now(child: Child) -> bool:
-    return child.cla_episodes.filter(
-        Q(ended_on__isnull=True) | Q(ended_on__gte=council_today()),
-        started_on__lte=council_today(),
-    ).exists()
+    return looked_after_between(child, council_today())
 
 
-@per_child
 def _looked_after_since(child: Child, on: dt.date) -> bool:
     """Whether the child is looked after on some day from `on` to today (a step dated then
     can still fall within an episode)."""
-    return child.cla_episodes.filter(
-        Q(ended_on__isnull=True) | Q(ended_on__gte=on), started_on__lte=council_today()
-    ).exists()
+    return looked_after_between(child, on)
 
 
 def _age_today(child: Child) -> int | None:
