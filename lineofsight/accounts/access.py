@@ -245,6 +245,7 @@ def sections_visible_to(viewer: User) -> dict[str, bool]:
         "returns": returns_export_allowed(viewer),
         "validation": validation_allowed(viewer),
         "scorecards": scorecards_allowed(viewer),
+        "restricted_records": restricted_records_manage_allowed(viewer),
     }
 
 

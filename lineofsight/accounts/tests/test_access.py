@@ -222,8 +222,11 @@ def test_opening_a_child_one_may_not_see_is_refused_and_not_audited(scenario: Sc
         ("pat", {"my_work"}),
         ("tina", {"my_work", "team", "scorecards"}),
         ("bea", {"team"}),
-        ("hana", {"service", "returns", "validation", "scorecards"}),
-        ("admin", {"timescale_settings", "returns", "validation", "scorecards"}),
+        ("hana", {"service", "returns", "validation", "scorecards", "restricted_records"}),
+        (
+            "admin",
+            {"timescale_settings", "returns", "validation", "scorecards", "restricted_records"},
+        ),
         ("analyst", {"returns", "validation", "scorecards"}),
         ("councillor", {"scorecards"}),  # aggregate board packs only
     ],
