@@ -235,6 +235,13 @@ def child_get_for_viewer(viewer: User, child_id: str) -> Child:
     return child
 
 
+def _people_manage_allowed(viewer: User) -> bool:
+    # Imported here: access_people builds on this module's rules.
+    from lineofsight.accounts.access_people import people_manage_allowed
+
+    return people_manage_allowed(viewer)
+
+
 def sections_visible_to(viewer: User) -> dict[str, bool]:
     """Which of the role-specific pages the service navigation offers the viewer."""
     return {
@@ -246,6 +253,7 @@ def sections_visible_to(viewer: User) -> dict[str, bool]:
         "validation": validation_allowed(viewer),
         "scorecards": scorecards_allowed(viewer),
         "restricted_records": restricted_records_manage_allowed(viewer),
+        "people": _people_manage_allowed(viewer),
     }
 
 

@@ -11,11 +11,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Max
 
 from lineofsight.accounts.access import (
+    child_ids_restricted_from,
+    child_lists_pseudonymised,
     children_visible_among,
     scorecard_team_allowed,
     scorecards_allowed,
 )
 from lineofsight.accounts.models import User
+from lineofsight.accounts.pseudonyms import child_pseudonym
 from lineofsight.core.domain.published import CouncilInfo, UnknownCouncilError, find_council
 from lineofsight.core.models import AuditAction, AuditEvent, Council
 from lineofsight.core.selectors import council_get
@@ -146,10 +149,17 @@ def children_behind(
 ) -> tuple[pl.DataFrame, int]:
     """The counted rows behind one number that the viewer may see, the first `limit` of them
     (and how many rows are of children hidden from them); the list is audited naming every
-    child it shows, as an opened record would be, and only those."""
+    child it shows, as an opened record would be, and only those.
+
+    An analyst sees every child's rows but pseudonymised (`accounts.pseudonyms`): the child's
+    ID replaced, the record's key left out; restricted children not naming them are hidden."""
     rows = children_counted(card.rows, code=code, period=period)
     child_ids = [c for c in rows["child_id"].unique().to_list() if c]
-    visible = children_visible_among(viewer, child_ids)
+    pseudonymised = child_lists_pseudonymised(viewer)
+    if pseudonymised:
+        visible = set(child_ids) - set(child_ids_restricted_from(viewer))
+    else:
+        visible = children_visible_among(viewer, child_ids)
     shown = rows.filter(pl.col("child_id").is_in(sorted(visible)))
     hidden = rows.filter(pl.col("child_id").is_not_null()).height - shown.height
     if limit is not None:
@@ -163,6 +173,12 @@ def children_behind(
             detail={
                 "child_ids": sorted(set(shown["child_id"].to_list())),
                 "team": card.team or "",
+                **({"pseudonymised": True} if pseudonymised else {}),
             },
+        )
+    if pseudonymised:
+        shown = shown.with_columns(
+            pl.col("child_id").map_elements(child_pseudonym, return_dtype=pl.String),
+            pl.lit("").alias("item"),
         )
     return shown, hidden

@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from lineofsight.accounts.access import (
+    child_lists_pseudonymised,
     scorecard_commentary_allowed,
     scorecard_team_allowed,
     scorecard_teams_visible_to,
@@ -230,7 +231,10 @@ def indicator(request: HttpRequest, board: str, code: str) -> HttpResponse:
         breakdowns.append({"name": name, "title": title, "rows": values.rows(named=True)})
     children = None
     hidden = 0
-    if pack.drill_down and viewer.role in {Role.HEAD_OF_SERVICE, Role.TEAM_MANAGER}:
+    pseudonymised = child_lists_pseudonymised(viewer)
+    if pack.drill_down and (
+        pseudonymised or viewer.role in {Role.HEAD_OF_SERVICE, Role.TEAM_MANAGER}
+    ):
         shown, hidden = children_behind(
             viewer, card, code=code, period=period.label, limit=CHILDREN_SHOWN
         )
@@ -248,6 +252,7 @@ def indicator(request: HttpRequest, board: str, code: str) -> HttpResponse:
             ),
             "breakdowns": breakdowns,
             "children": children,
+            "pseudonymised": pseudonymised,
             "children_total": current.filter(current["child_id"].is_not_null()).height,
             "hidden": hidden,
             "shown_limit": CHILDREN_SHOWN,

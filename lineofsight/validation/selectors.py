@@ -8,7 +8,11 @@ from dataclasses import dataclass
 import polars as pl
 from django.core.exceptions import PermissionDenied
 
-from lineofsight.accounts.access import child_access_allowed, validation_allowed
+from lineofsight.accounts.access import (
+    child_access_allowed,
+    child_ids_restricted_from,
+    validation_allowed,
+)
 from lineofsight.accounts.models import User
 from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.people.models import Child
@@ -26,6 +30,7 @@ class ValidationPage:
     failures: pl.DataFrame  # filtered, with team and worker
     teams: list[str]
     workers: list[str]
+    restricted_hidden: int = 0  # failures of restricted records not naming the viewer
 
 
 def _holders() -> pl.DataFrame:
@@ -53,6 +58,11 @@ def validation_page(
     failures = validation.failures.join(_holders(), on="child_id", how="left").with_columns(
         pl.col("team").fill_null(""), pl.col("worker").fill_null("")
     )
+    # A restricted record's failures still count, but are not listed to those not named on it.
+    hidden = list(child_ids_restricted_from(viewer))
+    listed = failures.filter(~pl.col("child_id").is_in(hidden)) if hidden else failures
+    restricted_hidden = failures.height - listed.height
+    failures = listed
     teams = sorted(t for t in failures["team"].unique().to_list() if t)
     workers = sorted(w for w in failures["worker"].unique().to_list() if w)
     for column, wanted in (("rule", rule), ("team", team), ("worker", worker)):
@@ -71,6 +81,7 @@ def validation_page(
         failures=failures,
         teams=teams,
         workers=workers,
+        restricted_hidden=restricted_hidden,
     )
 
 

@@ -220,12 +220,22 @@ def test_opening_a_child_one_may_not_see_is_refused_and_not_audited(scenario: Sc
         ("sam", {"my_work"}),
         ("ivy", {"my_work"}),
         ("pat", {"my_work"}),
-        ("tina", {"my_work", "team", "scorecards"}),
+        ("tina", {"my_work", "team", "scorecards", "people"}),
         ("bea", {"team"}),
-        ("hana", {"service", "returns", "validation", "scorecards", "restricted_records"}),
+        (
+            "hana",
+            {"service", "returns", "validation", "scorecards", "restricted_records", "people"},
+        ),
         (
             "admin",
-            {"timescale_settings", "returns", "validation", "scorecards", "restricted_records"},
+            {
+                "timescale_settings",
+                "returns",
+                "validation",
+                "scorecards",
+                "restricted_records",
+                "people",
+            },
         ),
         ("analyst", {"returns", "validation", "scorecards"}),
         ("councillor", {"scorecards"}),  # aggregate board packs only

@@ -3,6 +3,7 @@
 from lineofsight.accounts.models import User
 from lineofsight.journey.steps import (
     children_in_need,
+    family,
     front_door,
     looked_after,
     oversight,
@@ -13,7 +14,15 @@ from lineofsight.journey.steps.base import Step, StepForm, steps_memo
 from lineofsight.people.models import Child
 
 # In the order the record page offers them.
-STAGES = (front_door, children_in_need, protection, plans_and_permanence, looked_after, oversight)
+STAGES = (
+    front_door,
+    children_in_need,
+    protection,
+    plans_and_permanence,
+    looked_after,
+    family,
+    oversight,
+)
 STEPS: dict[str, Step] = {step.slug: step for stage in STAGES for step in stage.STEPS}
 
 __all__ = ["STEPS", "Step", "StepForm", "steps_offered"]

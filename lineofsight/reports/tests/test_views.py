@@ -25,6 +25,7 @@ from lxml import html
 from pytest_django import DjangoDbBlocker
 
 from lineofsight.accounts.models import Role, User
+from lineofsight.accounts.pseudonyms import child_pseudonym
 from lineofsight.conftest import council
 from lineofsight.core.models import AuditAction, AuditEvent, Council
 from lineofsight.indicators.definitions import REGISTRY
@@ -402,14 +403,33 @@ def test_a_team_manager_sees_only_the_children_of_their_own_teams(client_for: Si
     )
 
 
-@pytest.mark.parametrize("name", ["councillor", "analyst"])
-def test_an_elected_member_or_analyst_sees_no_children(client_for: SignedIn, name: str) -> None:
-    page = page_of(client_for(name), indicator_url(), period=YEAR)
+def test_an_elected_member_sees_no_children(client_for: SignedIn) -> None:
+    page = page_of(client_for("councillor"), indicator_url(), period=YEAR)
 
     assert page.xpath("//*[@data-no-children]")
     assert not page.xpath("//table[@data-children]")
     assert child_links(page) == set()
     assert not AuditEvent.objects.filter(record_type="indicator_children").exists()
+
+
+def test_an_analyst_sees_the_children_behind_a_number_by_pseudonym_only(
+    client_for: SignedIn,
+) -> None:
+    head = page_of(client_for("head"), indicator_url(), period=YEAR)
+    named = head.xpath("//table[@data-children]/tbody/tr/td[1]//text()")
+    page = page_of(client_for("analyst"), indicator_url(), period=YEAR)
+
+    shown = page.xpath("//table[@data-children]/tbody/tr/td[1]//text()")
+    assert len(shown) == len(named)
+    assert sorted(shown) == sorted(child_pseudonym(child_id) for child_id in named)
+    assert not set(shown) & set(named)
+    assert child_links(page) == set()
+    assert page.xpath("//*[@data-pseudonym]")
+    event = AuditEvent.objects.filter(record_type="indicator_children").latest("pk")
+    assert event.actor is not None
+    assert event.actor.username == "analyst"
+    assert event.detail["pseudonymised"] is True
+    assert sorted(event.detail["child_ids"]) == sorted(set(named))
 
 
 def test_a_pack_without_drill_down_lists_no_children_even_to_a_head_of_service(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
-from lineofsight.accounts.models import Role
+from lineofsight.accounts.models import RestrictionReason, Role, User
+from lineofsight.accounts.services import child_record_restrict
 from lineofsight.core.models import AuditEvent, Council
 from lineofsight.journey.models import Referral
-from lineofsight.people.models import ChildDisability
+from lineofsight.people.models import Child, ChildDisability
 from lineofsight.returns.tests.test_returns_page import signed_in
 from lineofsight.timescales.tests.builders import D
 from lineofsight.timescales.tests.scenarios import child_create
@@ -72,3 +75,21 @@ def test_an_analyst_sees_the_children_without_links_to_records_they_may_not_open
     page = signed_in(Role.PERFORMANCE_ANALYST).get(PAGE, {"year": "2017"}).content.decode()
     assert ">C1</td>" in page
     assert reverse("timescales:child", args=["C1"]) not in page
+
+
+def test_a_restricted_childs_failures_are_not_listed_to_those_not_named(records: None) -> None:
+    client = signed_in(Role.HEAD_OF_SERVICE)
+    head = User.objects.get(role=Role.HEAD_OF_SERVICE)
+    named = User.objects.create_user(username="named.sw", role=Role.SOCIAL_WORKER)
+    child_record_restrict(
+        child=Child.objects.get(child_id="C1"),
+        reason=RestrictionReason.STAFF_CONNECTION,
+        viewers=[named],
+        acting_user=head,
+    )
+
+    page = client.get(PAGE, {"year": "2017", "rule": "8540"}).content.decode()
+
+    assert reverse("timescales:child", args=["C1"]) not in page
+    assert ">C1</td>" not in page
+    assert re.search(r"\(\d+ more (is|are) of restricted records not listed to you\)", page)

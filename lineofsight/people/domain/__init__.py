@@ -1,0 +1,1 @@
+"""Pure rules about the people around a child (no Django)."""
