@@ -107,6 +107,12 @@ CP_VISIT_NEEDS_OPEN_PLAN = (
     "A child protection visit is made while a child protection plan is open: the child has none "
     "on that date."
 )
+REFERRAL_ALREADY_CLOSED = "The referral is already closed."
+REFERRAL_CLOSED_BEFORE_REFERRED = "A referral cannot be closed before it was made."
+REFERRAL_CLOSED_WITH_OPEN_WORK = (
+    "The referral still has {what} open on that date: end it first, on or before the day the "
+    "case closes."
+)
 
 
 class SequenceError(ValueError):
@@ -299,3 +305,21 @@ def check_cp_visit_has_open_plan(*, visited_on: dt.date, plans: Sequence[Period]
     """A child protection visit falls on a day a plan is open (its first day included)."""
     if not any(start <= visited_on and (end is None or end >= visited_on) for start, end in plans):
         raise SequenceError(CP_VISIT_NEEDS_OPEN_PLAN)
+
+
+def check_referral_closure(
+    *,
+    referred_on: dt.date,
+    closed_on: dt.date,
+    already_closed: bool,
+    open_work: Sequence[tuple[str, Period]],
+) -> None:
+    """A case closes once, on or after its referral, with every plan, assessment and enquiry
+    of it ended by then (CIN census: nothing of an episode runs past its closure)."""
+    if already_closed:
+        raise SequenceError(REFERRAL_ALREADY_CLOSED)
+    if closed_on < referred_on:
+        raise SequenceError(REFERRAL_CLOSED_BEFORE_REFERRED)
+    for what, (_, ended_on) in open_work:
+        if ended_on is None or ended_on > closed_on:
+            raise SequenceError(REFERRAL_CLOSED_WITH_OPEN_WORK.format(what=what))

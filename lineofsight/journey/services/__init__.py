@@ -11,6 +11,7 @@ from lineofsight.journey.services._steps import NO_ACCESS
 from lineofsight.journey.services.children_in_need import (
     assessment_complete,
     assessment_start,
+    referral_close,
     referral_create,
     visit_record,
 )
@@ -105,6 +106,7 @@ __all__ = [
     "missing_episode_return_interview",
     "private_fostering_arrangement_end",
     "private_fostering_arrangement_start",
+    "referral_close",
     "referral_create",
     "section47_enquiry_complete",
     "section47_enquiry_start",

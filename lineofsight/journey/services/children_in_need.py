@@ -75,6 +75,43 @@ def referral_create(
 
 
 @transaction.atomic
+def referral_close(
+    *, referral: Referral, closed_on: dt.date, closure_reason: str, acting_user: User
+) -> Referral:
+    """Close the case the referral opened, once its plans, assessments and enquiries ended."""
+    child = child_for_write(referral.child, acting_user)
+    referral = Referral.objects.select_for_update().get(pk=referral.pk)
+    check_dated(child, closed_on)
+    work: list[tuple[str, rules.Period]] = [
+        ("a child protection plan", (p.started_on, p.ended_on)) for p in referral.cp_plans.all()
+    ]
+    work += [("a child in need plan", (p.started_on, p.ended_on)) for p in referral.cin_plans.all()]
+    work += [("an assessment", (a.started_on, a.authorised_on)) for a in referral.assessments.all()]
+    work += [
+        ("a section 47 enquiry", (e.started_on, e.completed_on))
+        for e in referral.section47_enquiries.all()
+    ]
+    rules.check_referral_closure(
+        referred_on=referral.referred_on,
+        closed_on=closed_on,
+        already_closed=referral.closed_on is not None,
+        open_work=work,
+    )
+    referral.closed_on = closed_on
+    referral.closure_reason = closure_reason
+    fields = ["closed_on", "closure_reason"]
+    referral.save(update_fields=[*fields, "updated_at"])
+    audit(
+        acting_user=acting_user,
+        action=AuditAction.CHANGED,
+        record=referral,
+        child=child,
+        fields=fields,
+    )
+    return referral
+
+
+@transaction.atomic
 def assessment_start(*, referral: Referral, started_on: dt.date, acting_user: User) -> Assessment:
     child = child_for_write(referral.child, acting_user)
     check_dated(child, started_on)

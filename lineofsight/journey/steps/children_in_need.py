@@ -9,6 +9,7 @@ from lineofsight.core.selectors import council_today
 from lineofsight.journey import services
 from lineofsight.journey.constants import (
     AssessmentOutcome,
+    ClosureReason,
     ContactOutcome,
     PrimaryNeed,
     ReferralSource,
@@ -118,6 +119,31 @@ class ReferralForm(StepForm):
             primary_need=data["primary_need"] or "",
             team=Team.objects.get(code=data["team"]) if data["team"] else None,
             worker=Worker.objects.get(staff_id=data["worker"]) if data["worker"] else None,
+            acting_user=self.acting_user,
+        )
+
+
+class ReferralCloseForm(StepForm):
+    referral = key_choice("Which referral", error="Select the referral")
+    closed_on = date_field("the case closed")
+    closure_reason = choice_field(
+        "Why the case closed",
+        ClosureReason.choices,
+        error="Select why the case closed",
+        radios=False,
+    )
+
+    def prepare(self) -> None:
+        self.offer("referral", open_referrals(self.child), referral_describe)
+        self.initial_if_unset(closed_on=council_today())
+
+    def record(self) -> Referral:
+        referral = self.chosen(Referral.objects.filter(child=self.child), "referral")
+        assert referral is not None
+        return services.referral_close(
+            referral=referral,
+            closed_on=self.cleaned_data["closed_on"],
+            closure_reason=self.cleaned_data["closure_reason"],
             acting_user=self.acting_user,
         )
 
@@ -237,6 +263,16 @@ STEPS = (
         form=AssessmentCompleteForm,
         done="Assessment completed",
         offered=lambda child: bool(_assessments_open(child)),
+    ),
+    Step(
+        slug="referral-close",
+        title="Close the case",
+        stage=STAGE,
+        form=ReferralCloseForm,
+        done="Case closed",
+        offered=lambda child: bool(open_referrals(child)),
+        description="A case closes when every plan, assessment and enquiry of its referral "
+        "has ended.",
     ),
     Step(
         slug="visit",

@@ -353,3 +353,29 @@ def test_cp_visit_while_a_plan_is_open_is_allowed_and_otherwise_refused() -> Non
         rules.check_cp_visit_has_open_plan(visited_on=D(2017, 6, 2), plans=plans)
     with refused(rules.CP_VISIT_NEEDS_OPEN_PLAN):
         rules.check_cp_visit_has_open_plan(visited_on=D(2017, 2, 1), plans=[])
+
+
+def test_a_referral_closes_once_on_or_after_it_was_made_with_its_work_ended() -> None:
+    made, closing = D(2017, 4, 3), D(2017, 6, 1)
+    rules.check_referral_closure(
+        referred_on=made,
+        closed_on=closing,
+        already_closed=False,
+        open_work=[("a child protection plan", (D(2017, 4, 27), closing))],
+    )
+    with pytest.raises(SequenceError, match=rules.REFERRAL_ALREADY_CLOSED):
+        rules.check_referral_closure(
+            referred_on=made, closed_on=closing, already_closed=True, open_work=[]
+        )
+    with pytest.raises(SequenceError, match=rules.REFERRAL_CLOSED_BEFORE_REFERRED):
+        rules.check_referral_closure(
+            referred_on=made, closed_on=D(2017, 4, 2), already_closed=False, open_work=[]
+        )
+    for ended in (None, D(2017, 6, 2)):
+        with pytest.raises(SequenceError, match="still has a child in need plan open"):
+            rules.check_referral_closure(
+                referred_on=made,
+                closed_on=closing,
+                already_closed=False,
+                open_work=[("a child in need plan", (D(2017, 5, 1), ended))],
+            )

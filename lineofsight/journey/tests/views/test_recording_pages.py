@@ -319,3 +319,46 @@ def test_the_chronology_filters_and_downloads(case: Case, worker: Client) -> Non
     assert lines[0].startswith("Date,")
     assert AuditEvent.objects.filter(action=AuditAction.EXPORTED).count() == 1
     assert worker.get(url, {"kind": "nonsense"}).status_code == 404
+
+
+def test_a_case_closes_once_its_work_has_ended(case: Case, worker: Client) -> None:
+    record(worker, case, "referral", referred_on=D(2017, 4, 3), source="2B")
+    referral = the_only(Referral)
+    record(worker, case, "assessment-start", referral=referral.key, started_on=D(2017, 4, 4))
+
+    refused = record(
+        worker,
+        case,
+        "referral-close",
+        referral=referral.key,
+        closed_on=D(2017, 5, 1),
+        closure_reason="RC8",
+    )
+    assert "The referral still has an assessment open on that date" in refused
+    assert Referral.objects.get().closed_on is None
+
+    assessment = referral.assessments.get()
+    record(
+        worker,
+        case,
+        "assessment-complete",
+        assessment=assessment.key,
+        authorised_on=D(2017, 4, 28),
+        outcome="nfa",
+    )
+    saved(
+        record(
+            worker,
+            case,
+            "referral-close",
+            referral=referral.key,
+            closed_on=D(2017, 5, 1),
+            closure_reason="RC8",
+        ),
+        "Case closed",
+    )
+    closed = Referral.objects.get()
+    assert (closed.closed_on, closed.closure_reason) == (D(2017, 5, 1), "RC8")
+    page = worker.get(reverse("timescales:child", args=[case.child.child_id])).content.decode()
+    assert 'data-step="referral-close"' not in page
+    assert 'data-step="referral"' in page  # a new referral can be made
