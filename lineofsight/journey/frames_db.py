@@ -177,9 +177,12 @@ def _child_filter(model: type[models.Model], child: Child) -> tuple[str, list[An
     if "__" not in path:  # a direct link: the child's column itself
         field = model._meta.get_field(path)
         return f" WHERE {quote(str(field.column))} = %s", [child.pk]  # type: ignore[union-attr]
-    subquery = model._default_manager.filter(**{path: child.pk}).values("pk")
-    sql, params = subquery.query.sql_with_params()
-    return f" WHERE {quote('id')} IN ({sql})", list(params)
+    # The ids first, then the rows: a subquery joined back to its own table is planned badly
+    # on PostgreSQL for tables written in the same transaction (no statistics yet).
+    ids = list(model._default_manager.filter(**{path: child.pk}).values_list("pk", flat=True))
+    if not ids:
+        return " WHERE 1 = 0", []
+    return f" WHERE {quote('id')} IN ({', '.join(['%s'] * len(ids))})", ids
 
 
 def _with_referenced_keys(
