@@ -27,7 +27,12 @@ from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.core.selectors import council_today
 from lineofsight.journey.domain import sequence as sequence_rules
 from lineofsight.journey.domain import sequence_oversight as rules
-from lineofsight.journey.services._steps import audit, check_dated, new_key
+from lineofsight.journey.services._steps import (
+    check_dated,
+    new_key,
+    record_changed,
+    record_created,
+)
 from lineofsight.people.constants import AllocationRole
 from lineofsight.people.models import Allocation, Child, Team, TeamMembership, Worker
 
@@ -206,26 +211,18 @@ def allocation_start(
     )
     check_dated(child, started_on)
     for previous in open_ones:
-        previous.ended_on = started_on
-        previous.save(update_fields=["ended_on", "updated_at"])
-        audit(
-            acting_user=acting_user,
-            action=AuditAction.CHANGED,
-            record=previous,
-            child=child,
-            fields=["ended_on"],
-        )
-    allocation = Allocation.objects.create(
-        key=new_key("ALL"),
+        record_changed(previous, child=child, acting_user=acting_user, ended_on=started_on)
+    return record_created(
+        Allocation,
         child=child,
+        acting_user=acting_user,
+        prefix="ALL",
         worker=worker,
         team=team,
         role=role,
         started_on=started_on,
         change_reason=change_reason,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=allocation, child=child)
-    return allocation
 
 
 @transaction.atomic
@@ -240,13 +237,4 @@ def allocation_end(*, allocation: Allocation, ended_on: dt.date, acting_user: Us
         already_ended=allocation.ended_on is not None,
     )
     check_dated(child, ended_on)
-    allocation.ended_on = ended_on
-    allocation.save(update_fields=["ended_on", "updated_at"])
-    audit(
-        acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=allocation,
-        child=child,
-        fields=["ended_on"],
-    )
-    return allocation
+    return record_changed(allocation, child=child, acting_user=acting_user, ended_on=ended_on)

@@ -17,10 +17,9 @@ from django.db import transaction
 
 from lineofsight.accounts.access import child_access_allowed
 from lineofsight.accounts.models import User
-from lineofsight.core.models import AuditAction
 from lineofsight.core.selectors import council_today
 from lineofsight.journey.domain import sequence as sequence_rules
-from lineofsight.journey.services._steps import audit, child_for_write, new_key
+from lineofsight.journey.services._steps import child_for_write, record_changed, record_created
 from lineofsight.people.constants import Sex
 from lineofsight.people.domain import sequence_family as rules
 from lineofsight.people.models import Child, Person, Relationship
@@ -69,8 +68,11 @@ def person_record(
     child = child_for_write(child, acting_user)
     rules.check_person_named(given_name=given_name, family_name=family_name)
     _check_not_in_future(born_on)
-    person = Person.objects.create(
-        key=new_key("PER"),
+    return record_created(
+        Person,
+        child=child,
+        acting_user=acting_user,
+        prefix="PER",
         given_name=given_name.strip(),
         family_name=family_name.strip(),
         born_on=born_on,
@@ -78,8 +80,6 @@ def person_record(
         address=address.strip(),
         postcode=postcode.strip().upper(),
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=person, child=child)
-    return person
 
 
 @transaction.atomic
@@ -123,17 +123,17 @@ def relationship_record(
             acting_user=acting_user,
         )
     assert person is not None  # for the type checker: `check_one_person` refused neither
-    relationship = Relationship.objects.create(
-        key=new_key("REL"),
+    return record_created(
+        Relationship,
         child=child,
+        acting_user=acting_user,
+        prefix="REL",
         person=person,
         relationship_type=relationship_type,
         has_parental_responsibility=has_parental_responsibility,
         lives_with_child_from=lives_with_child_from,
         lives_with_child_to=lives_with_child_to,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=relationship, child=child)
-    return relationship
 
 
 @transaction.atomic
@@ -150,13 +150,6 @@ def relationship_end(
         lives_to=lives_with_child_to,
     )
     _check_not_in_future(lives_with_child_to)
-    relationship.lives_with_child_to = lives_with_child_to
-    relationship.save(update_fields=["lives_with_child_to", "updated_at"])
-    audit(
-        acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=relationship,
-        child=child,
-        fields=["lives_with_child_to"],
+    return record_changed(
+        relationship, child=child, acting_user=acting_user, lives_with_child_to=lives_with_child_to
     )
-    return relationship

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -20,6 +21,8 @@ from lineofsight.journey.models import ChildProtectionPlan, Referral
 from lineofsight.people.models import Child
 
 NO_ACCESS = "You cannot change this child's record"
+
+R = TypeVar("R", bound=Record)
 
 
 def new_key(prefix: str) -> str:
@@ -44,6 +47,35 @@ def audit(
         child_id=child.child_id,
         detail={"fields": fields} if fields else {},
     )
+
+
+def record_created(
+    model: type[R], *, child: Child, acting_user: User, prefix: str, **values: object
+) -> R:
+    """Create the record with a new key and its CREATED audit row under the child's id. A
+    model with a `child` field is given the child: the keyword names the audit row's child."""
+    if any(field.name == "child" for field in model._meta.concrete_fields):
+        values["child"] = child
+    record = model._default_manager.create(key=new_key(prefix), **values)
+    audit(acting_user=acting_user, action=AuditAction.CREATED, record=record, child=child)
+    return record
+
+
+def record_changed(record: R, *, child: Child, acting_user: User, **values: object) -> R:
+    """Set the values on the (locked) record in the order given, save just those fields and
+    write its CHANGED audit row naming them in that order."""
+    for name, value in values.items():
+        setattr(record, name, value)
+    fields = list(values)
+    record.save(update_fields=[*fields, "updated_at"])
+    audit(
+        acting_user=acting_user,
+        action=AuditAction.CHANGED,
+        record=record,
+        child=child,
+        fields=fields,
+    )
+    return record
 
 
 def child_for_write(child: Child, acting_user: User) -> Child:

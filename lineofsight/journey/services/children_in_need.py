@@ -8,7 +8,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from lineofsight.accounts.models import User
-from lineofsight.core.models import AuditAction
 from lineofsight.journey.constants import (
     ContactOutcome,
     VisitKind,
@@ -22,12 +21,12 @@ from lineofsight.journey.models import (
     Visit,
 )
 from lineofsight.journey.services._steps import (
-    audit,
     check_dated,
     check_in_referral,
     child_for_write,
     cp_plans_of,
-    new_key,
+    record_changed,
+    record_created,
 )
 from lineofsight.people.models import Child, Team, Worker
 
@@ -60,9 +59,11 @@ def referral_create(
         referred_on=referred_on,
         referrals=list(child.referrals.values_list("referred_on", "closed_on")),
     )
-    referral = Referral.objects.create(
-        key=new_key("REF"),
+    return record_created(
+        Referral,
         child=child,
+        acting_user=acting_user,
+        prefix="REF",
         contact=contact,
         referred_on=referred_on,
         source=source,
@@ -70,8 +71,6 @@ def referral_create(
         team=team,
         worker=worker,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=referral, child=child)
-    return referral
 
 
 @transaction.atomic
@@ -97,18 +96,13 @@ def referral_close(
         already_closed=referral.closed_on is not None,
         open_work=work,
     )
-    referral.closed_on = closed_on
-    referral.closure_reason = closure_reason
-    fields = ["closed_on", "closure_reason"]
-    referral.save(update_fields=[*fields, "updated_at"])
-    audit(
-        acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=referral,
+    return record_changed(
+        referral,
         child=child,
-        fields=fields,
+        acting_user=acting_user,
+        closed_on=closed_on,
+        closure_reason=closure_reason,
     )
-    return referral
 
 
 @transaction.atomic
@@ -116,14 +110,15 @@ def assessment_start(*, referral: Referral, started_on: dt.date, acting_user: Us
     child = child_for_write(referral.child, acting_user)
     check_dated(child, started_on)
     check_in_referral(referral, started_on)
-    assessment = Assessment.objects.create(
-        key=new_key("ASM"),
+    return record_created(
+        Assessment,
+        child=child,
+        acting_user=acting_user,
+        prefix="ASM",
         referral=referral,
         started_on=started_on,
         assessed_by=acting_user.worker,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=assessment, child=child)
-    return assessment
 
 
 @transaction.atomic
@@ -150,21 +145,15 @@ def assessment_complete(
     if child_seen_on is not None:
         check_dated(child, child_seen_on, BirthTiming.AFTER_BIRTH)
     check_in_referral(assessment.referral, authorised_on)
-    assessment.authorised_on = authorised_on
-    assessment.outcome = outcome
-    fields = ["authorised_on", "outcome"]
-    if child_seen_on is not None:
-        assessment.child_seen_on = child_seen_on
-        fields.append("child_seen_on")
-    assessment.save(update_fields=[*fields, "updated_at"])
-    audit(
-        acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=assessment,
+    seen = {} if child_seen_on is None else {"child_seen_on": child_seen_on}
+    return record_changed(
+        assessment,
         child=child,
-        fields=fields,
+        acting_user=acting_user,
+        authorised_on=authorised_on,
+        outcome=outcome,
+        **seen,
     )
-    return assessment
 
 
 @transaction.atomic
@@ -188,9 +177,11 @@ def visit_record(
     )
     if kind == VisitKind.CP:
         rules.check_cp_visit_has_open_plan(visited_on=visited_on, plans=cp_plans_of(child))
-    visit = Visit.objects.create(
-        key=new_key("VIS"),
+    return record_created(
+        Visit,
         child=child,
+        acting_user=acting_user,
+        prefix="VIS",
         kind=kind,
         visited_on=visited_on,
         child_seen=child_seen,
@@ -198,5 +189,3 @@ def visit_record(
         bedroom_seen=bedroom_seen,
         worker=worker or acting_user.worker,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=visit, child=child)
-    return visit

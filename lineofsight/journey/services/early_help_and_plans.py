@@ -8,17 +8,16 @@ from django.db import transaction
 from django.db.models import Max
 
 from lineofsight.accounts.models import User
-from lineofsight.core.models import AuditAction
 from lineofsight.journey.domain import sequence as rules
 from lineofsight.journey.domain import sequence_plans_and_permanence as plan_rules
 from lineofsight.journey.models import CINPlan, CINPlanReview, EarlyHelpEpisode, Referral
 from lineofsight.journey.services._steps import (
-    audit,
     check_dated,
     check_in_referral,
     child_for_write,
     cp_plans_of,
-    new_key,
+    record_changed,
+    record_created,
 )
 from lineofsight.people.models import Child, Team
 
@@ -46,16 +45,16 @@ def early_help_episode_start(
         episodes=list(child.early_help_episodes.values_list("started_on", "ended_on")),
         stepped_down_on=stepped_down_from.referred_on if stepped_down_from else None,
     )
-    episode = EarlyHelpEpisode.objects.create(
-        key=new_key("EH"),
+    return record_created(
+        EarlyHelpEpisode,
         child=child,
+        acting_user=acting_user,
+        prefix="EH",
         started_on=started_on,
         lead_agency=lead_agency,
         team=team,
         stepped_down_from=stepped_down_from,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=episode, child=child)
-    return episode
 
 
 @transaction.atomic
@@ -75,18 +74,9 @@ def early_help_episode_end(
         ],
     )
     check_dated(child, ended_on)
-    episode.ended_on = ended_on
-    episode.outcome = outcome
-    fields = ["ended_on", "outcome"]
-    episode.save(update_fields=[*fields, "updated_at"])
-    audit(
-        acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=episode,
-        child=child,
-        fields=fields,
+    return record_changed(
+        episode, child=child, acting_user=acting_user, ended_on=ended_on, outcome=outcome
     )
-    return episode
 
 
 @transaction.atomic
@@ -101,9 +91,14 @@ def cin_plan_start(*, referral: Referral, started_on: dt.date, acting_user: User
         ),
         cp_plans=cp_plans_of(child),
     )
-    plan = CINPlan.objects.create(key=new_key("CINP"), referral=referral, started_on=started_on)
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=plan, child=child)
-    return plan
+    return record_created(
+        CINPlan,
+        child=child,
+        acting_user=acting_user,
+        prefix="CINP",
+        referral=referral,
+        started_on=started_on,
+    )
 
 
 @transaction.atomic
@@ -118,16 +113,7 @@ def cin_plan_end(*, cin_plan: CINPlan, ended_on: dt.date, acting_user: User) -> 
     )
     check_dated(child, ended_on)
     check_in_referral(cin_plan.referral, ended_on)
-    cin_plan.ended_on = ended_on
-    cin_plan.save(update_fields=["ended_on", "updated_at"])
-    audit(
-        acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=cin_plan,
-        child=child,
-        fields=["ended_on"],
-    )
-    return cin_plan
+    return record_changed(cin_plan, child=child, acting_user=acting_user, ended_on=ended_on)
 
 
 @transaction.atomic
@@ -140,6 +126,11 @@ def cin_plan_review_record(
     plan_rules.check_cin_review_within_plan(
         held_on=held_on, plan_started_on=cin_plan.started_on, plan_ended_on=cin_plan.ended_on
     )
-    review = CINPlanReview.objects.create(key=new_key("CINR"), cin_plan=cin_plan, held_on=held_on)
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=review, child=child)
-    return review
+    return record_created(
+        CINPlanReview,
+        child=child,
+        acting_user=acting_user,
+        prefix="CINR",
+        cin_plan=cin_plan,
+        held_on=held_on,
+    )

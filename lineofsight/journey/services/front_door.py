@@ -8,17 +8,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from lineofsight.accounts.models import User
-from lineofsight.core.models import AuditAction
 from lineofsight.core.selectors import council_today
 from lineofsight.journey.domain import sequence as rules
 from lineofsight.journey.models import (
     Contact,
 )
 from lineofsight.journey.services._steps import (
-    audit,
     check_dated,
     child_for_write,
-    new_key,
+    record_changed,
+    record_created,
 )
 from lineofsight.people.models import Child
 
@@ -36,17 +35,17 @@ def contact_record(
 ) -> Contact:
     child = child_for_write(child, acting_user)
     check_dated(child, timezone.localdate(received_at))
-    contact = Contact.objects.create(
-        key=new_key("CON"),
+    return record_created(
+        Contact,
         child=child,
+        acting_user=acting_user,
+        prefix="CON",
         received_at=received_at,
         source=source,
         concerns=concerns,
         threshold_level=threshold_level,
         is_mash=is_mash,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=contact, child=child)
-    return contact
 
 
 @transaction.atomic
@@ -66,19 +65,13 @@ def contact_decide(
         already_decided=contact.decision_at is not None,
     )
     rules.check_not_in_future(on=timezone.localdate(decision_at), today=council_today())
-    contact.decision_at = decision_at
-    contact.outcome = outcome
-    contact.decided_by = acting_user.worker
-    fields = ["decision_at", "outcome", "decided_by"]
-    if threshold_level is not None:
-        contact.threshold_level = threshold_level
-        fields.append("threshold_level")
-    contact.save(update_fields=[*fields, "updated_at"])
-    audit(
-        acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=contact,
+    threshold = {} if threshold_level is None else {"threshold_level": threshold_level}
+    return record_changed(
+        contact,
         child=child,
-        fields=fields,
+        acting_user=acting_user,
+        decision_at=decision_at,
+        outcome=outcome,
+        decided_by=acting_user.worker,
+        **threshold,
     )
-    return contact

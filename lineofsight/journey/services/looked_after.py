@@ -16,7 +16,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from lineofsight.accounts.models import User
-from lineofsight.core.models import AuditAction
 from lineofsight.core.selectors import council_today
 from lineofsight.journey.constants import (
     HealthCheckKind,
@@ -37,7 +36,12 @@ from lineofsight.journey.models import (
     MissingEpisode,
     YouthJusticeOutcome,
 )
-from lineofsight.journey.services._steps import audit, check_dated, child_for_write, new_key
+from lineofsight.journey.services._steps import (
+    check_dated,
+    child_for_write,
+    record_changed,
+    record_created,
+)
 from lineofsight.people.models import Child, Worker
 
 TEMPORARY_PLACEMENTS = frozenset(
@@ -55,7 +59,6 @@ HEALTH_VALUES: dict[str, HealthValue] = {
     HealthCheckKind.INTERVENTION_RECEIVED: HealthValue.YES_NO,
     HealthCheckKind.INTERVENTION_OFFERED: HealthValue.YES_NO,
 }
-CLOSING_FIELDS = ["ended_on", "reason_ceased", "reason_place_change"]
 
 
 def _placement(
@@ -112,20 +115,19 @@ def _episode_follow(
 ) -> CLAEpisode:
     """Close the open episode with X1 on the day of the change and open the next that day; the
     category of need and home postcode carry on through the period of care."""
-    episode.ended_on = changed_on
-    episode.reason_ceased = ReasonEpisodeCeased.X1
-    episode.reason_place_change = reason_place_change
-    episode.save(update_fields=[*CLOSING_FIELDS, "updated_at"])
-    audit(
+    record_changed(
+        episode,
+        child=child,
         acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=episode,
-        child=child,
-        fields=CLOSING_FIELDS,
+        ended_on=changed_on,
+        reason_ceased=ReasonEpisodeCeased.X1,
+        reason_place_change=reason_place_change,
     )
-    following = CLAEpisode.objects.create(
-        key=new_key("EPI"),
+    return record_created(
+        CLAEpisode,
         child=child,
+        acting_user=acting_user,
+        prefix="EPI",
         started_on=changed_on,
         reason_new=reason_new,
         legal_status=legal_status,
@@ -133,8 +135,6 @@ def _episode_follow(
         home_postcode=episode.home_postcode,
         **placement,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=following, child=child)
-    return following
 
 
 @transaction.atomic
@@ -161,9 +161,11 @@ def cla_start(
     care_rules.check_starts_under_18(started_on=started_on, born_on=child.born_on)
     care_rules.check_can_start_care(started_on=started_on, episodes=_episodes_of(child))
     care_rules.check_not_temporary_start(temporary=placement_type in TEMPORARY_PLACEMENTS)
-    episode = CLAEpisode.objects.create(
-        key=new_key("EPI"),
+    return record_created(
+        CLAEpisode,
         child=child,
+        acting_user=acting_user,
+        prefix="EPI",
         started_on=started_on,
         reason_new=ReasonNewEpisode.S,
         legal_status=legal_status,
@@ -179,8 +181,6 @@ def cla_start(
             distance_miles=distance_miles,
         ),
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=episode, child=child)
-    return episode
 
 
 @transaction.atomic
@@ -278,18 +278,13 @@ def cla_cease(
         is_x1=reason_ceased == ReasonEpisodeCeased.X1,
         temporary=episode.placement_type in TEMPORARY_PLACEMENTS,
     )
-    episode.ended_on = ended_on
-    episode.reason_ceased = reason_ceased
-    fields = ["ended_on", "reason_ceased"]
-    episode.save(update_fields=[*fields, "updated_at"])
-    audit(
-        acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=episode,
+    return record_changed(
+        episode,
         child=child,
-        fields=fields,
+        acting_user=acting_user,
+        ended_on=ended_on,
+        reason_ceased=reason_ceased,
     )
-    return episode
 
 
 @transaction.atomic
@@ -311,15 +306,15 @@ def cla_review_record(
         participation_under_4=participation == ReviewParticipation.PN0,
         review_dates=child.cla_reviews.values_list("held_on", flat=True),
     )
-    review = CLAReview.objects.create(
-        key=new_key("CLR"),
+    return record_created(
+        CLAReview,
         child=child,
+        acting_user=acting_user,
+        prefix="CLR",
         held_on=held_on,
         participation=participation,
         chaired_by=chaired_by,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=review, child=child)
-    return review
 
 
 @transaction.atomic
@@ -342,16 +337,16 @@ def health_check_record(
     )
     check_dated(child, done_on, BirthTiming.AFTER_BIRTH)
     care_rules.check_looked_after_on(on=done_on, episodes=_episodes_of(child))
-    check = HealthCheck.objects.create(
-        key=new_key("HC"),
+    return record_created(
+        HealthCheck,
         child=child,
+        acting_user=acting_user,
+        prefix="HC",
         kind=kind,
         done_on=done_on,
         value=value,
         sdq_reason=sdq_reason,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=check, child=child)
-    return check
 
 
 @transaction.atomic
@@ -367,15 +362,15 @@ def education_plan_record(
     child = child_for_write(child, acting_user)
     check_dated(child, done_on, BirthTiming.AFTER_BIRTH)
     care_rules.check_looked_after_on(on=done_on, episodes=_episodes_of(child))
-    plan = EducationPlan.objects.create(
-        key=new_key("PEP"),
+    return record_created(
+        EducationPlan,
         child=child,
+        acting_user=acting_user,
+        prefix="PEP",
         done_on=done_on,
         school_urn=school_urn,
         school_ofsted_grade=school_ofsted_grade,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=plan, child=child)
-    return plan
 
 
 def _check_time(child: Child, at: dt.datetime | None) -> None:
@@ -403,11 +398,15 @@ def missing_episode_record(
         ended_at=ended_at,
         others=child.missing_episodes.values_list("started_at", "ended_at"),
     )
-    episode = MissingEpisode.objects.create(
-        key=new_key("MIS"), child=child, kind=kind, started_at=started_at, ended_at=ended_at
+    return record_created(
+        MissingEpisode,
+        child=child,
+        acting_user=acting_user,
+        prefix="MIS",
+        kind=kind,
+        started_at=started_at,
+        ended_at=ended_at,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=episode, child=child)
-    return episode
 
 
 @transaction.atomic
@@ -421,16 +420,7 @@ def missing_episode_end(
     care_rules.check_missing_end(already_ended=episode.ended_at is not None)
     _check_time(child, ended_at)
     rules.check_end_not_before_start(started_on=episode.started_at, ended_on=ended_at)
-    episode.ended_at = ended_at
-    episode.save(update_fields=["ended_at", "updated_at"])
-    audit(
-        acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=episode,
-        child=child,
-        fields=["ended_at"],
-    )
-    return episode
+    return record_changed(episode, child=child, acting_user=acting_user, ended_at=ended_at)
 
 
 @transaction.atomic
@@ -451,19 +441,14 @@ def missing_episode_return_interview(
     )
     if done_at is not None:
         rules.check_not_in_future(on=timezone.localdate(done_at), today=council_today())
-    episode.return_interview_offered = offered
-    episode.return_interview_done_at = done_at
-    episode.return_interview_accepted = accepted
-    fields = ["return_interview_offered", "return_interview_done_at", "return_interview_accepted"]
-    episode.save(update_fields=[*fields, "updated_at"])
-    audit(
-        acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=episode,
+    return record_changed(
+        episode,
         child=child,
-        fields=fields,
+        acting_user=acting_user,
+        return_interview_offered=offered,
+        return_interview_done_at=done_at,
+        return_interview_accepted=accepted,
     )
-    return episode
 
 
 @transaction.atomic
@@ -475,8 +460,11 @@ def youth_justice_outcome_record(
     check_dated(child, outcome_on, BirthTiming.AFTER_BIRTH)
     assert child.born_on is not None  # for the type checker: check_dated refused the unborn
     care_rules.check_youth_justice_age(outcome_on=outcome_on, born_on=child.born_on)
-    outcome = YouthJusticeOutcome.objects.create(
-        key=new_key("YJO"), child=child, kind=kind, outcome_on=outcome_on
+    return record_created(
+        YouthJusticeOutcome,
+        child=child,
+        acting_user=acting_user,
+        prefix="YJO",
+        kind=kind,
+        outcome_on=outcome_on,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=outcome, child=child)
-    return outcome

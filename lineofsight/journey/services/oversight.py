@@ -24,7 +24,12 @@ from lineofsight.journey.models import (
     Supervision,
     SupervisionDiscussion,
 )
-from lineofsight.journey.services._steps import audit, check_dated, child_for_write, new_key
+from lineofsight.journey.services._steps import (
+    check_dated,
+    child_for_write,
+    new_key,
+    record_created,
+)
 from lineofsight.people.models import Child, Worker
 
 
@@ -75,10 +80,13 @@ def supervision_record(
         record_key=supervision.key,
     )
     for child in children:
-        discussion = SupervisionDiscussion.objects.create(
-            key=new_key("SDI"), supervision=supervision, child=child
+        record_created(
+            SupervisionDiscussion,
+            child=child,
+            acting_user=acting_user,
+            prefix="SDI",
+            supervision=supervision,
         )
-        audit(acting_user=acting_user, action=AuditAction.CREATED, record=discussion, child=child)
     return supervision
 
 
@@ -109,9 +117,11 @@ def decision_record(
             supervision_held_on=supervision.held_on,
             child_discussed=supervision.discussions.filter(child=child).exists(),
         )
-    recorded = Decision.objects.create(
-        key=new_key("DEC"),
+    return record_created(
+        Decision,
         child=child,
+        acting_user=acting_user,
+        prefix="DEC",
         made_at=made_at,
         made_by=acting_user.worker,
         kind=kind,
@@ -121,8 +131,6 @@ def decision_record(
         actions_due_on=actions_due_on,
         supervision=supervision,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=recorded, child=child)
-    return recorded
 
 
 @transaction.atomic
@@ -139,17 +147,17 @@ def case_note_record(
     child = child_for_write(child, acting_user)
     rules.check_case_note_text(text=text)
     check_dated(child, timezone.localdate(written_at))
-    note = CaseNote.objects.create(
-        key=new_key("NOTE"),
+    return record_created(
+        CaseNote,
         child=child,
+        acting_user=acting_user,
+        prefix="NOTE",
         written_at=written_at,
         author=acting_user.worker,
         kind=kind,
         text=text,
         is_significant=is_significant,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=note, child=child)
-    return note
 
 
 @transaction.atomic
@@ -172,9 +180,11 @@ def case_note_amend(
         note_already_amended=note.amendments.exists(),
     )
     check_dated(child, timezone.localdate(written_at))
-    amendment = CaseNote.objects.create(
-        key=new_key("NOTE"),
+    return record_created(
+        CaseNote,
         child=child,
+        acting_user=acting_user,
+        prefix="NOTE",
         written_at=written_at,
         author=acting_user.worker,
         kind=note.kind,
@@ -182,8 +192,6 @@ def case_note_amend(
         is_significant=note.is_significant if is_significant is None else is_significant,
         amends=note,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=amendment, child=child)
-    return amendment
 
 
 @transaction.atomic
@@ -208,9 +216,11 @@ def case_audit_record(
     )
     check_dated(child, audited_on)
     rules.check_actions(actions=actions, due_on=actions_due_on, set_on=audited_on)
-    case_audit = CaseAudit.objects.create(
-        key=new_key("AUD"),
+    return record_created(
+        CaseAudit,
         child=child,
+        acting_user=acting_user,
+        prefix="AUD",
         audited_on=audited_on,
         auditor=auditor or acting_user.worker,
         grade=grade,
@@ -219,5 +229,3 @@ def case_audit_record(
         actions=actions,
         actions_due_on=actions_due_on,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=case_audit, child=child)
-    return case_audit

@@ -7,7 +7,6 @@ import datetime as dt
 from django.db import transaction
 
 from lineofsight.accounts.models import User
-from lineofsight.core.models import AuditAction
 from lineofsight.journey.constants import (
     CareLeaverAccommodation,
     CareLeaverActivity,
@@ -23,7 +22,12 @@ from lineofsight.journey.models import (
     LegalProceeding,
     PrivateFosteringArrangement,
 )
-from lineofsight.journey.services._steps import audit, check_dated, child_for_write, new_key
+from lineofsight.journey.services._steps import (
+    check_dated,
+    child_for_write,
+    record_changed,
+    record_created,
+)
 from lineofsight.people.models import Child, Worker
 
 # Eligible, relevant and former relevant young people have been looked after; a qualifying
@@ -64,11 +68,14 @@ def legal_proceeding_record(
             child.legal_proceedings.filter(kind=kind).values_list("started_on", "ended_on")
         ),
     )
-    proceeding = LegalProceeding.objects.create(
-        key=new_key("LEG"), child=child, kind=kind, started_on=started_on
+    return record_created(
+        LegalProceeding,
+        child=child,
+        acting_user=acting_user,
+        prefix="LEG",
+        kind=kind,
+        started_on=started_on,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=proceeding, child=child)
-    return proceeding
 
 
 @transaction.atomic
@@ -85,18 +92,9 @@ def legal_proceeding_end(
         outcome_given=bool(outcome),
     )
     check_dated(child, ended_on)
-    proceeding.ended_on = ended_on
-    proceeding.outcome = outcome
-    fields = ["ended_on", "outcome"]
-    proceeding.save(update_fields=[*fields, "updated_at"])
-    audit(
-        acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=proceeding,
-        child=child,
-        fields=fields,
+    return record_changed(
+        proceeding, child=child, acting_user=acting_user, ended_on=ended_on, outcome=outcome
     )
-    return proceeding
 
 
 # ---- adoption -------------------------------------------------------------------------------
@@ -124,14 +122,14 @@ def adoption_decision_record(
         (a.decision_on, a.ceased_on or a.adoption_order_on) for a in child.adoptions.all()
     ]
     plan_rules.check_adoption_decision(decision_on=decision_on, adoptions=earlier)
-    adoption = Adoption.objects.create(
-        key=new_key("ADO"),
+    return record_created(
+        Adoption,
         child=child,
+        acting_user=acting_user,
+        prefix="ADO",
         decision_on=decision_on,
         is_foster_for_adoption=is_foster_for_adoption,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=adoption, child=child)
-    return adoption
 
 
 def _adoption_step_record(
@@ -145,19 +143,7 @@ def _adoption_step_record(
     )
     check_dated(child, on, BirthTiming.AFTER_BIRTH)
     plan_rules.check_looked_after_for_adoption(on=on, episodes=_looked_after_episodes(child))
-    setattr(adoption, step, on)
-    for name, value in details.items():
-        setattr(adoption, name, value)
-    fields = [step, *details]
-    adoption.save(update_fields=[*fields, "updated_at"])
-    audit(
-        acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=adoption,
-        child=child,
-        fields=fields,
-    )
-    return adoption
+    return record_changed(adoption, child=child, acting_user=acting_user, **{step: on}, **details)
 
 
 @transaction.atomic
@@ -225,18 +211,13 @@ def adoption_ceased_record(
     )
     check_dated(child, ceased_on, BirthTiming.AFTER_BIRTH)
     plan_rules.check_looked_after_for_adoption(on=ceased_on, episodes=_looked_after_episodes(child))
-    adoption.ceased_on = ceased_on
-    adoption.ceased_reason = ceased_reason
-    fields = ["ceased_on", "ceased_reason"]
-    adoption.save(update_fields=[*fields, "updated_at"])
-    audit(
-        acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=adoption,
+    return record_changed(
+        adoption,
         child=child,
-        fields=fields,
+        acting_user=acting_user,
+        ceased_on=ceased_on,
+        ceased_reason=ceased_reason,
     )
-    return adoption
 
 
 # ---- care leavers ---------------------------------------------------------------------------
@@ -279,9 +260,11 @@ def care_leaver_contact_record(
         accommodation_known=accommodation_known,
         suitability_given=accommodation_suitable is not None,
     )
-    status = CareLeaverStatus.objects.create(
-        key=new_key("CLS"),
+    return record_created(
+        CareLeaverStatus,
         child=child,
+        acting_user=acting_user,
+        prefix="CLS",
         as_of=as_of,
         eligibility=eligibility,
         in_touch=in_touch,
@@ -292,8 +275,6 @@ def care_leaver_contact_record(
         personal_adviser=personal_adviser,
         pathway_plan_reviewed_on=pathway_plan_reviewed_on,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=status, child=child)
-    return status
 
 
 # ---- private fostering ----------------------------------------------------------------------
@@ -315,11 +296,14 @@ def private_fostering_arrangement_start(
         ),
         episodes=_looked_after_episodes(child),
     )
-    arrangement = PrivateFosteringArrangement.objects.create(
-        key=new_key("PF"), child=child, notified_on=notified_on, started_on=started_on
+    return record_created(
+        PrivateFosteringArrangement,
+        child=child,
+        acting_user=acting_user,
+        prefix="PF",
+        notified_on=notified_on,
+        started_on=started_on,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=arrangement, child=child)
-    return arrangement
 
 
 @transaction.atomic
@@ -334,13 +318,4 @@ def private_fostering_arrangement_end(
         already_ended=arrangement.ended_on is not None,
     )
     check_dated(child, ended_on)
-    arrangement.ended_on = ended_on
-    arrangement.save(update_fields=["ended_on", "updated_at"])
-    audit(
-        acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=arrangement,
-        child=child,
-        fields=["ended_on"],
-    )
-    return arrangement
+    return record_changed(arrangement, child=child, acting_user=acting_user, ended_on=ended_on)

@@ -8,7 +8,6 @@ import datetime as dt
 from django.db import transaction
 
 from lineofsight.accounts.models import User
-from lineofsight.core.models import AuditAction
 from lineofsight.journey.constants import (
     ConferenceKind,
     ConferenceOutcome,
@@ -25,12 +24,12 @@ from lineofsight.journey.models import (
     StrategyDiscussion,
 )
 from lineofsight.journey.services._steps import (
-    audit,
     check_dated,
     check_in_referral,
     child_for_write,
     cp_plans_of,
-    new_key,
+    record_changed,
+    record_created,
 )
 from lineofsight.people.models import Worker
 
@@ -41,8 +40,6 @@ PLAN_STARTING_KINDS = frozenset(
 S47_CONFERENCE_KINDS = frozenset({ConferenceKind.INITIAL, ConferenceKind.PRE_BIRTH})
 DECIDING_OUTCOMES = frozenset({ConferenceOutcome.PLAN, ConferenceOutcome.NO_PLAN})
 REVIEW_OUTCOMES = frozenset({ConferenceOutcome.PLAN_CONTINUES, ConferenceOutcome.PLAN_ENDS})
-
-# Natural-key prefixes, as the synthesiser's (`REF-000001`); a random suffix keeps a key made
 
 
 @transaction.atomic
@@ -61,8 +58,11 @@ def strategy_discussion_record(
     child = child_for_write(referral.child, acting_user)
     check_dated(child, held_on)
     check_in_referral(referral, held_on)
-    discussion = StrategyDiscussion.objects.create(
-        key=new_key("SD"),
+    return record_created(
+        StrategyDiscussion,
+        child=child,
+        acting_user=acting_user,
+        prefix="SD",
         referral=referral,
         held_on=held_on,
         decision=decision,
@@ -72,8 +72,6 @@ def strategy_discussion_record(
         other_attended=other_attended,
         chaired_by=chaired_by,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=discussion, child=child)
-    return discussion
 
 
 @transaction.atomic
@@ -99,15 +97,16 @@ def section47_enquiry_start(
     check_dated(child, started_on)
     check_in_referral(referral, started_on)
     rules.check_end_not_before_start(started_on=started_on, ended_on=icpc_target_on)
-    enquiry = Section47Enquiry.objects.create(
-        key=new_key("S47"),
+    return record_created(
+        Section47Enquiry,
+        child=child,
+        acting_user=acting_user,
+        prefix="S47",
         referral=referral,
         strategy_discussion=strategy_discussion,
         started_on=started_on,
         icpc_target_on=icpc_target_on,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=enquiry, child=child)
-    return enquiry
 
 
 @transaction.atomic
@@ -130,19 +129,14 @@ def section47_enquiry_complete(
     )
     check_dated(child, completed_on)
     check_in_referral(enquiry.referral, completed_on)
-    enquiry.completed_on = completed_on
-    enquiry.outcome = outcome
-    enquiry.icpc_not_required = icpc_not_required
-    fields = ["completed_on", "outcome", "icpc_not_required"]
-    enquiry.save(update_fields=[*fields, "updated_at"])
-    audit(
-        acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=enquiry,
+    return record_changed(
+        enquiry,
         child=child,
-        fields=fields,
+        acting_user=acting_user,
+        completed_on=completed_on,
+        outcome=outcome,
+        icpc_not_required=icpc_not_required,
     )
-    return enquiry
 
 
 @transaction.atomic
@@ -194,8 +188,11 @@ def conference_record(
             .order_by("-started_on")
             .first()
         )
-    conference = Conference.objects.create(
-        key=new_key("CONF"),
+    conference = record_created(
+        Conference,
+        child=child,
+        acting_user=acting_user,
+        prefix="CONF",
         referral=referral,
         section47_enquiry=section47_enquiry,
         cp_plan=reviewed,
@@ -208,7 +205,6 @@ def conference_record(
         chaired_by=chaired_by,
         minutes_distributed_on=minutes_distributed_on,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=conference, child=child)
     if outcome == ConferenceOutcome.PLAN:
         cp_plan_start(
             referral=referral,
@@ -271,24 +267,18 @@ def cp_plan_start(
     check_in_referral(referral, started_on)
     plans = cp_plans_of(child)
     rules.check_no_open_cp_plan(started_on=started_on, plans=plans)
-    plan = ChildProtectionPlan.objects.create(
-        key=new_key("CPP"),
+    plan = record_created(
+        ChildProtectionPlan,
+        child=child,
+        acting_user=acting_user,
+        prefix="CPP",
         referral=referral,
         started_on=started_on,
         initial_category=initial_category,
         latest_category=initial_category,
         previous_plans_count=len(plans),
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=plan, child=child)
-    conference.cp_plan = plan
-    conference.save(update_fields=["cp_plan", "updated_at"])
-    audit(
-        acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=conference,
-        child=child,
-        fields=["cp_plan"],
-    )
+    record_changed(conference, child=child, acting_user=acting_user, cp_plan=plan)
     return plan
 
 
@@ -313,18 +303,9 @@ def cp_plan_end(
     )
     check_dated(child, ended_on)
     check_in_referral(cp_plan.referral, ended_on)
-    cp_plan.ended_on = ended_on
-    cp_plan.end_reason = end_reason
-    fields = ["ended_on", "end_reason"]
-    cp_plan.save(update_fields=[*fields, "updated_at"])
-    audit(
-        acting_user=acting_user,
-        action=AuditAction.CHANGED,
-        record=cp_plan,
-        child=child,
-        fields=fields,
+    return record_changed(
+        cp_plan, child=child, acting_user=acting_user, ended_on=ended_on, end_reason=end_reason
     )
-    return cp_plan
 
 
 @transaction.atomic
@@ -341,11 +322,12 @@ def core_group_record(
     rules.check_core_group_within_plan(
         held_on=held_on, plan_started_on=cp_plan.started_on, plan_ended_on=cp_plan.ended_on
     )
-    core_group = CoreGroup.objects.create(
-        key=new_key("CG"),
+    return record_created(
+        CoreGroup,
+        child=child,
+        acting_user=acting_user,
+        prefix="CG",
         cp_plan=cp_plan,
         held_on=held_on,
         attended_by_agencies=attended_by_agencies,
     )
-    audit(acting_user=acting_user, action=AuditAction.CREATED, record=core_group, child=child)
-    return core_group

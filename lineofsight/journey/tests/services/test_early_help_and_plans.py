@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from pytest_django.fixtures import Settings
 
 from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.journey.constants import CategoryOfAbuse, EarlyHelpOutcome, ReferralSource
 from lineofsight.journey.domain import sequence as rules
 from lineofsight.journey.domain import sequence_plans_and_permanence as plan_rules
-from lineofsight.journey.domain.sequence import SequenceError
 from lineofsight.journey.models import (
     ChildProtectionPlan,
     CINPlan,
-    CINPlanReview,
     EarlyHelpEpisode,
     Referral,
 )
@@ -28,54 +25,21 @@ from lineofsight.journey.services.early_help_and_plans import (
     early_help_episode_start,
 )
 from lineofsight.journey.tests.builders import (
-    TODAY,
     Case,
     D,
     allocate,
-    case_create,
     child_create,
     social_worker_create,
     team_create,
 )
+from lineofsight.journey.tests.services.checks import (
+    audit_mark,
+    audit_since,
+    refused_and_nothing_written,
+    rows,
+)
 
 pytestmark = pytest.mark.django_db
-
-WRITTEN_MODELS = (EarlyHelpEpisode, CINPlan, CINPlanReview, Referral, ChildProtectionPlan)
-
-
-@pytest.fixture(autouse=True)
-def _today(settings: Settings) -> None:
-    settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
-
-
-@pytest.fixture
-def case() -> Case:
-    return case_create()
-
-
-def counts() -> dict[str, int]:
-    found = {model.__name__: model.objects.count() for model in WRITTEN_MODELS}
-    found["AuditEvent"] = AuditEvent.objects.count()
-    return found
-
-
-def refused_and_nothing_written(message: str) -> _Refused:
-    """A context: the call inside raises a SequenceError with `message` and writes nothing."""
-    return _Refused(message)
-
-
-class _Refused:
-    def __init__(self, message: str) -> None:
-        self.message = message
-
-    def __enter__(self) -> None:
-        self.before = counts()
-
-    def __exit__(self, kind, error, _tb) -> bool:
-        assert kind is SequenceError, f"expected a SequenceError, got {kind}"
-        assert str(error) == self.message
-        assert counts() == self.before
-        return True
 
 
 def step_referral(case: Case) -> Referral:
@@ -93,23 +57,11 @@ def step_cin_plan(case: Case) -> CINPlan:
     )
 
 
-def events_after(first_pk: int) -> list[tuple[str, str, str, dict]]:
-    return [
-        (e.action, e.record_type, e.record_key, e.detail)
-        for e in AuditEvent.objects.filter(pk__gt=first_pk).order_by("pk")
-    ]
-
-
-def last_event_pk() -> int:
-    last = AuditEvent.objects.order_by("-pk").first()
-    return last.pk if last else 0
-
-
 # ---- early help -----------------------------------------------------------------------------
 
 
 def test_early_help_episode_is_started_and_ended_and_audited(case: Case):
-    mark = last_event_pk()
+    mark = audit_mark()
     episode = early_help_episode_start(
         child=case.child,
         started_on=D(2017, 2, 6),
@@ -133,7 +85,7 @@ def test_early_help_episode_is_started_and_ended_and_audited(case: Case):
     assert episode.outcome == EarlyHelpOutcome.NEEDS_MET
     assert episode.stepped_down_from is None
     assert episode.key.startswith("EH-")
-    assert events_after(mark) == [
+    assert audit_since(mark) == [
         (AuditAction.CREATED, "early_help_episode", episode.key, {}),
         (
             AuditAction.CHANGED,
@@ -245,7 +197,7 @@ def test_early_help_ending_before_its_assessment_is_refused(case: Case):
 
 def test_cin_plan_is_started_reviewed_and_ended_and_audited(case: Case):
     referral = step_referral(case)
-    mark = last_event_pk()
+    mark = audit_mark()
     plan = cin_plan_start(referral=referral, started_on=D(2017, 2, 1), acting_user=case.user)
     review = cin_plan_review_record(cin_plan=plan, held_on=D(2017, 4, 3), acting_user=case.user)
     plan = cin_plan_end(cin_plan=plan, ended_on=D(2017, 7, 10), acting_user=case.user)
@@ -255,7 +207,7 @@ def test_cin_plan_is_started_reviewed_and_ended_and_audited(case: Case):
     assert list(plan.reviews.all()) == [review]
     assert review.held_on == D(2017, 4, 3)
     assert (plan.key.split("-")[0], review.key.split("-")[0]) == ("CINP", "CINR")
-    assert events_after(mark) == [
+    assert audit_since(mark) == [
         (AuditAction.CREATED, plan.record_type, plan.key, {}),
         (AuditAction.CREATED, review.record_type, review.key, {}),
         (AuditAction.CHANGED, plan.record_type, plan.key, {"fields": ["ended_on"]}),
@@ -366,7 +318,7 @@ def test_social_worker_with_no_access_is_denied_and_nothing_written(case: Case):
         child=case.child, started_on=D(2017, 2, 6), acting_user=case.user
     )
     stranger = social_worker_create("SW002", team_create("SAFE2"), "other.sw")
-    before = counts()
+    before = rows()
     with pytest.raises(PermissionDenied):
         early_help_episode_start(child=case.child, started_on=D(2017, 6, 1), acting_user=stranger)
     with pytest.raises(PermissionDenied):
@@ -382,7 +334,7 @@ def test_social_worker_with_no_access_is_denied_and_nothing_written(case: Case):
         cin_plan_review_record(cin_plan=plan, held_on=D(2017, 4, 3), acting_user=stranger)
     with pytest.raises(PermissionDenied):
         cin_plan_end(cin_plan=plan, ended_on=D(2017, 6, 1), acting_user=stranger)
-    assert counts() == before
+    assert rows() == before
     plan.refresh_from_db()
     episode.refresh_from_db()
     assert (plan.ended_on, episode.ended_on) == (None, None)

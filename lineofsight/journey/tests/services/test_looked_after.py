@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from pytest_django.fixtures import Settings
 
 from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.journey.constants import (
@@ -29,14 +28,9 @@ from lineofsight.journey.constants import (
 )
 from lineofsight.journey.domain import sequence as rules
 from lineofsight.journey.domain import sequence_looked_after as care_rules
-from lineofsight.journey.domain.sequence import SequenceError
 from lineofsight.journey.models import (
     CLAEpisode,
-    CLAReview,
-    EducationPlan,
     HealthCheck,
-    MissingEpisode,
-    YouthJusticeOutcome,
 )
 from lineofsight.journey.services.looked_after import (
     cla_cease,
@@ -57,59 +51,17 @@ from lineofsight.journey.tests.builders import (
     D,
     allocate,
     at,
-    case_create,
     child_create,
     social_worker_create,
     team_create,
 )
+from lineofsight.journey.tests.services.checks import refused_and_nothing_written, rows
 from lineofsight.people.models import Child
 
 pytestmark = pytest.mark.django_db
 
-CARE_MODELS = (
-    CLAEpisode,
-    CLAReview,
-    HealthCheck,
-    EducationPlan,
-    MissingEpisode,
-    YouthJusticeOutcome,
-    AuditEvent,
-)
+
 STARTED = D(2017, 1, 9)
-
-
-@pytest.fixture(autouse=True)
-def _today(settings: Settings) -> None:
-    settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
-
-
-@pytest.fixture
-def case() -> Case:
-    return case_create()
-
-
-def rows() -> dict[str, list[dict[str, Any]]]:
-    """Every row of the looked-after tables and the audit log, field by field."""
-    found: dict[str, list[dict[str, Any]]] = {}
-    for model in CARE_MODELS:
-        found[model.__name__] = [dict(row) for row in model.objects.order_by("pk").values()]
-    return found
-
-
-class refused_and_nothing_written:  # noqa: N801 (used as a context, like pytest.raises)
-    """The call inside raises a SequenceError with `message` and writes nothing."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-
-    def __enter__(self) -> None:
-        self.before = rows()
-
-    def __exit__(self, kind, error, _tb) -> bool:
-        assert kind is SequenceError, f"expected a SequenceError, got {kind}"
-        assert str(error) == self.message
-        assert rows() == self.before
-        return True
 
 
 # ---- steps ----------------------------------------------------------------------------------

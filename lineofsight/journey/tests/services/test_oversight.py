@@ -5,13 +5,10 @@ refused record (nothing written), and users with no access (nothing written)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from pytest_django.fixtures import Settings
 
 from lineofsight.accounts.models import Role, User
 from lineofsight.core.models import AuditAction, AuditEvent
@@ -23,11 +20,8 @@ from lineofsight.journey.constants import (
 )
 from lineofsight.journey.domain import sequence as sequence_rules
 from lineofsight.journey.domain import sequence_oversight as rules
-from lineofsight.journey.domain.sequence import SequenceError
 from lineofsight.journey.models import (
-    CaseAudit,
     CaseNote,
-    Decision,
     Supervision,
     SupervisionDiscussion,
 )
@@ -39,68 +33,23 @@ from lineofsight.journey.services.oversight import (
     supervision_record,
 )
 from lineofsight.journey.tests.builders import (
-    PASSWORD,
     TODAY,
     Case,
     D,
     at,
-    case_create,
     social_worker_create,
     team_create,
 )
-from lineofsight.people.constants import WorkerRole
-from lineofsight.people.models import TeamMembership, Worker
+from lineofsight.journey.tests.more_builders import team_manager_create
+from lineofsight.journey.tests.services.checks import nothing_written, refused_and_nothing_written
 
 pytestmark = pytest.mark.django_db
-
-OVERSIGHT_MODELS = (Supervision, SupervisionDiscussion, Decision, CaseNote, CaseAudit, AuditEvent)
-
-
-@pytest.fixture(autouse=True)
-def _today(settings: Settings) -> None:
-    settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
-
-
-@pytest.fixture
-def case() -> Case:
-    return case_create()
 
 
 @pytest.fixture
 def manager(case: Case) -> User:
     """Team manager TM001 of the case's team, who supervises its social worker."""
-    worker = Worker.objects.create(
-        staff_id="TM001",
-        given_name="Elowen",
-        family_name="Testmanager",
-        role=WorkerRole.TEAM_MANAGER,
-        started_on=D(2010, 4, 1),
-    )
-    TeamMembership.objects.create(
-        key="TM-TM001", worker=worker, team=case.team, started_on=D(2010, 4, 1)
-    )
-    return User.objects.create_user(
-        username="elowen.tm", password=PASSWORD, role=Role.TEAM_MANAGER, worker=worker
-    )
-
-
-def counts() -> dict[str, int]:
-    return {model.__name__: model.objects.count() for model in OVERSIGHT_MODELS}
-
-
-@contextmanager
-def nothing_written(error: type[Exception], message: str | None = None) -> Iterator[None]:
-    """The call inside raises `error` (with `message`, when given) and writes nothing."""
-    before = counts()
-    with pytest.raises(error) as raised:
-        yield
-    if message is not None:
-        assert str(raised.value) == message
-    assert counts() == before
-
-
-def refused(message: str):
-    return nothing_written(SequenceError, message)
+    return team_manager_create(case.team)
 
 
 def supervision_of(case: Case, manager: User, **overrides: Any) -> Supervision:
@@ -153,27 +102,27 @@ def test_supervision_with_no_children_discussed_writes_only_itself(case: Case, m
 
 
 def test_supervising_oneself_is_refused(case: Case, manager: User):
-    with refused(rules.SUPERVISOR_IS_WORKER):
+    with refused_and_nothing_written(rules.SUPERVISOR_IS_WORKER):
         supervision_of(case, manager, worker=manager.worker)
 
 
 def test_supervision_discussing_a_child_twice_is_refused(case: Case, manager: User):
-    with refused(rules.CHILD_DISCUSSED_TWICE):
+    with refused_and_nothing_written(rules.CHILD_DISCUSSED_TWICE):
         supervision_of(case, manager, children_discussed=[case.child, case.child])
 
 
 def test_supervision_in_the_future_is_refused(case: Case, manager: User):
-    with refused(sequence_rules.DATE_IN_FUTURE):
+    with refused_and_nothing_written(sequence_rules.DATE_IN_FUTURE):
         supervision_of(case, manager, held_on=TODAY + dt.timedelta(days=1), children_discussed=[])
 
 
 def test_supervision_before_the_worker_started_is_refused(case: Case, manager: User):
-    with refused(rules.WORKER_NOT_IN_POST):
+    with refused_and_nothing_written(rules.WORKER_NOT_IN_POST):
         supervision_of(case, manager, held_on=D(2012, 8, 31), children_discussed=[])
 
 
 def test_next_supervision_due_before_this_one_is_refused(case: Case, manager: User):
-    with refused(rules.NEXT_SUPERVISION_NOT_AFTER):
+    with refused_and_nothing_written(rules.NEXT_SUPERVISION_NOT_AFTER):
         supervision_of(case, manager, next_due_on=D(2017, 2, 1))
 
 
@@ -243,7 +192,7 @@ def test_decision_made_in_supervision_links_to_it(case: Case, manager: User):
 
 @pytest.mark.parametrize("rationale", ["", "   ", "\n\t"])
 def test_decision_without_a_rationale_is_refused(case: Case, manager: User, rationale: str):
-    with refused(rules.RATIONALE_REQUIRED):
+    with refused_and_nothing_written(rules.RATIONALE_REQUIRED):
         decision_record(
             child=case.child,
             made_at=at(D(2017, 3, 2), 11),
@@ -255,7 +204,7 @@ def test_decision_without_a_rationale_is_refused(case: Case, manager: User, rati
 
 
 def test_decision_with_actions_due_before_it_was_made_is_refused(case: Case, manager: User):
-    with refused(rules.ACTIONS_DUE_BEFORE_SET):
+    with refused_and_nothing_written(rules.ACTIONS_DUE_BEFORE_SET):
         decision_record(
             child=case.child,
             made_at=at(D(2017, 3, 2), 11),
@@ -269,7 +218,7 @@ def test_decision_with_actions_due_before_it_was_made_is_refused(case: Case, man
 
 
 def test_decision_in_the_future_is_refused(case: Case, manager: User):
-    with refused(sequence_rules.DATE_IN_FUTURE):
+    with refused_and_nothing_written(sequence_rules.DATE_IN_FUTURE):
         decision_record(
             child=case.child,
             made_at=at(TODAY + dt.timedelta(days=1), 9),
@@ -284,7 +233,7 @@ def test_decision_in_a_supervision_that_did_not_discuss_the_child_is_refused(
     case: Case, manager: User
 ):
     supervision = supervision_of(case, manager, children_discussed=[])
-    with refused(rules.CHILD_NOT_DISCUSSED):
+    with refused_and_nothing_written(rules.CHILD_NOT_DISCUSSED):
         decision_record(
             child=case.child,
             made_at=at(D(2017, 3, 1), 14),
@@ -298,7 +247,7 @@ def test_decision_in_a_supervision_that_did_not_discuss_the_child_is_refused(
 
 def test_decision_in_supervision_on_another_day_is_refused(case: Case, manager: User):
     supervision = supervision_of(case, manager)
-    with refused(rules.DECISION_NOT_ON_SUPERVISION_DAY):
+    with refused_and_nothing_written(rules.DECISION_NOT_ON_SUPERVISION_DAY):
         decision_record(
             child=case.child,
             made_at=at(D(2017, 3, 3), 14),
@@ -332,7 +281,7 @@ def test_case_note_is_recorded_by_the_acting_worker(case: Case):
 
 
 def test_case_note_with_no_text_is_refused(case: Case):
-    with refused(rules.CASE_NOTE_TEXT_REQUIRED):
+    with refused_and_nothing_written(rules.CASE_NOTE_TEXT_REQUIRED):
         case_note_record(
             child=case.child,
             written_at=at(D(2017, 3, 1), 16),
@@ -387,7 +336,7 @@ def test_amending_a_note_already_amended_is_refused(case: Case):
     case_note_amend(
         note=note, written_at=at(D(2017, 3, 2), 9), text="First correction", acting_user=case.user
     )
-    with refused(rules.NOTE_ALREADY_AMENDED):
+    with refused_and_nothing_written(rules.NOTE_ALREADY_AMENDED):
         case_note_amend(
             note=note,
             written_at=at(D(2017, 3, 3), 9),
@@ -398,7 +347,7 @@ def test_amending_a_note_already_amended_is_refused(case: Case):
 
 def test_amendment_before_the_note_is_refused(case: Case):
     note = note_of(case)
-    with refused(rules.AMENDMENT_BEFORE_NOTE):
+    with refused_and_nothing_written(rules.AMENDMENT_BEFORE_NOTE):
         case_note_amend(
             note=note, written_at=at(D(2017, 3, 1), 15), text="Correction", acting_user=case.user
         )
@@ -440,7 +389,7 @@ def test_case_audit_is_recorded_with_its_grade(case: Case, manager: User):
 def test_case_audit_with_a_grade_off_the_list_is_refused(
     case: Case, manager: User, grade: str, moderated_grade: str
 ):
-    with refused(rules.AUDIT_GRADE_UNKNOWN):
+    with refused_and_nothing_written(rules.AUDIT_GRADE_UNKNOWN):
         case_audit_record(
             child=case.child,
             audited_on=D(2017, 4, 10),

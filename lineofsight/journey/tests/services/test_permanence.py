@@ -8,7 +8,6 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from pytest_django.fixtures import Settings
 
 from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.journey.constants import (
@@ -24,13 +23,10 @@ from lineofsight.journey.constants import (
 )
 from lineofsight.journey.domain import sequence as rules
 from lineofsight.journey.domain import sequence_plans_and_permanence as plan_rules
-from lineofsight.journey.domain.sequence import SequenceError
 from lineofsight.journey.models import (
     Adoption,
     CareLeaverStatus,
-    CLAEpisode,
     LegalProceeding,
-    PrivateFosteringArrangement,
 )
 from lineofsight.journey.services.permanence import (
     adoption_ceased_record,
@@ -50,26 +46,15 @@ from lineofsight.journey.tests.builders import (
     Case,
     D,
     allocate,
-    case_create,
     child_create,
     social_worker_create,
     team_create,
 )
+from lineofsight.journey.tests.more_builders import looked_after
+from lineofsight.journey.tests.services.checks import audit_since, refused_and_nothing_written, rows
 from lineofsight.people.models import Child
 
 pytestmark = pytest.mark.django_db
-
-WRITTEN_MODELS = (LegalProceeding, Adoption, CareLeaverStatus, PrivateFosteringArrangement)
-
-
-@pytest.fixture(autouse=True)
-def _today(settings: Settings) -> None:
-    settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
-
-
-@pytest.fixture
-def case() -> Case:
-    return case_create()
 
 
 @pytest.fixture
@@ -80,51 +65,6 @@ def care_leaver(case: Case) -> Child:
     allocate(young_person, case.user, case.team)
     looked_after(young_person, D(2015, 1, 5), D(2017, 3, 1))
     return young_person
-
-
-def looked_after(child: Child, started_on: dt.date, ended_on: dt.date | None = None) -> None:
-    CLAEpisode.objects.create(
-        key=f"EPI-{child.child_id}-{started_on:%Y%m%d}",
-        child=child,
-        started_on=started_on,
-        reason_new="S",
-        legal_status="C2",
-        category_of_need="N1",
-        placement_type="U4",
-        ended_on=ended_on,
-        reason_ceased="E8" if ended_on else "",
-    )
-
-
-def counts() -> dict[str, int]:
-    found = {model.__name__: model.objects.count() for model in WRITTEN_MODELS}
-    found["AuditEvent"] = AuditEvent.objects.count()
-    return found
-
-
-def refused_and_nothing_written(message: str) -> _Refused:
-    """A context: the call inside raises a SequenceError with `message` and writes nothing."""
-    return _Refused(message)
-
-
-class _Refused:
-    def __init__(self, message: str) -> None:
-        self.message = message
-
-    def __enter__(self) -> None:
-        self.before = counts()
-
-    def __exit__(self, kind, error, _tb) -> bool:
-        assert kind is SequenceError, f"expected a SequenceError, got {kind}"
-        assert str(error) == self.message
-        assert counts() == self.before
-        return True
-
-
-def audit_trail() -> list[tuple[str, str, str, dict]]:
-    return [
-        (e.action, e.record_type, e.record_key, e.detail) for e in AuditEvent.objects.order_by("pk")
-    ]
 
 
 # ---- legal proceedings ----------------------------------------------------------------------
@@ -148,7 +88,7 @@ def test_proceedings_are_recorded_and_ended_with_their_outcome_and_audited(case:
     assert (proceeding.started_on, proceeding.ended_on) == (D(2017, 2, 1), D(2017, 7, 28))
     assert proceeding.outcome == LegalProceedingOutcome.CARE_ORDER
     assert proceeding.key.startswith("LEG-")
-    assert audit_trail() == [
+    assert audit_since() == [
         (AuditAction.CREATED, "legal_proceeding", proceeding.key, {}),
         (
             AuditAction.CHANGED,
@@ -287,7 +227,7 @@ def test_the_adoption_steps_are_recorded_in_order_and_audited(case: Case):
     assert (adoption.ceased_on, adoption.ceased_reason) == (None, "")
     assert adoption.key.startswith("ADO-")
     key = adoption.key
-    assert audit_trail() == [
+    assert audit_since() == [
         (AuditAction.CREATED, "adoption", key, {}),
         (AuditAction.CHANGED, "adoption", key, {"fields": ["placement_order_on"]}),
         (AuditAction.CHANGED, "adoption", key, {"fields": ["matched_on"]}),
@@ -388,7 +328,7 @@ def test_adoption_decision_ceases_with_its_reason_and_ends_the_steps(case: Case)
     )
     adoption.refresh_from_db()
     assert (adoption.ceased_on, adoption.ceased_reason) == (D(2017, 4, 3), ReasonPlacedCeased.RD1)
-    assert audit_trail()[-1] == (
+    assert audit_since()[-1] == (
         AuditAction.CHANGED,
         "adoption",
         adoption.key,
@@ -456,7 +396,7 @@ def test_care_leaver_contact_is_recorded_and_audited(case: Case, care_leaver: Ch
         D(2017, 2, 20),
     )
     assert status.key.startswith("CLS-")
-    assert audit_trail() == [(AuditAction.CREATED, "care_leaver_status", status.key, {})]
+    assert audit_since() == [(AuditAction.CREATED, "care_leaver_status", status.key, {})]
     assert AuditEvent.objects.get().child_id == "TEST0003"
 
 
@@ -544,7 +484,7 @@ def test_private_fostering_arrangement_is_started_and_ended_and_audited(case: Ca
         D(2017, 7, 21),
     )
     assert arrangement.key.startswith("PF-")
-    assert audit_trail() == [
+    assert audit_since() == [
         (AuditAction.CREATED, "private_fostering_arrangement", arrangement.key, {}),
         (
             AuditAction.CHANGED,
@@ -612,7 +552,7 @@ def test_social_worker_with_no_access_is_denied_and_nothing_written(case: Case, 
         acting_user=case.user,
     )
     stranger = social_worker_create("SW002", team_create("SAFE2"), "other.sw")
-    before = counts()
+    before = rows()
     with pytest.raises(PermissionDenied):
         legal_proceeding_record(
             child=case.child,
@@ -653,7 +593,7 @@ def test_social_worker_with_no_access_is_denied_and_nothing_written(case: Case, 
             started_on=D(2017, 4, 1),
             acting_user=stranger,
         )
-    assert counts() == before
+    assert rows() == before
     adoption.refresh_from_db()
     proceeding.refresh_from_db()
     assert (adoption.matched_on, adoption.ceased_on, proceeding.ended_on) == (None, None, None)

@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from pytest_django.fixtures import Settings
 
 from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.journey import services
@@ -24,17 +23,11 @@ from lineofsight.journey.constants import (
     VisitKind,
 )
 from lineofsight.journey.domain import sequence as rules
-from lineofsight.journey.domain.sequence import SequenceError
 from lineofsight.journey.models import (
-    Assessment,
     ChildProtectionPlan,
-    Conference,
     Contact,
-    CoreGroup,
     Referral,
     Section47Enquiry,
-    StrategyDiscussion,
-    Visit,
 )
 from lineofsight.journey.tests.builders import (
     TODAY,
@@ -42,60 +35,13 @@ from lineofsight.journey.tests.builders import (
     D,
     allocate,
     at,
-    case_create,
     child_create,
     social_worker_create,
     team_create,
 )
+from lineofsight.journey.tests.services.checks import refused_and_nothing_written, rows
 
 pytestmark = pytest.mark.django_db
-
-JOURNEY_MODELS = (
-    Contact,
-    Referral,
-    Assessment,
-    StrategyDiscussion,
-    Section47Enquiry,
-    Conference,
-    ChildProtectionPlan,
-    CoreGroup,
-    Visit,
-)
-
-
-@pytest.fixture(autouse=True)
-def _today(settings: Settings) -> None:
-    settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
-
-
-@pytest.fixture
-def case() -> Case:
-    return case_create()
-
-
-def counts() -> dict[str, int]:
-    found = {model.__name__: model.objects.count() for model in JOURNEY_MODELS}
-    found["AuditEvent"] = AuditEvent.objects.count()
-    return found
-
-
-def refused_and_nothing_written(message: str):
-    """A context: the call inside raises a SequenceError with `message` and writes nothing."""
-    return _Refused(message)
-
-
-class _Refused:
-    def __init__(self, message: str) -> None:
-        self.message = message
-
-    def __enter__(self) -> None:
-        self.before = counts()
-
-    def __exit__(self, kind, error, _tb) -> bool:
-        assert kind is SequenceError, f"expected a SequenceError, got {kind}"
-        assert str(error) == self.message
-        assert counts() == self.before
-        return True
 
 
 # ---- journey steps, for the refusal tests that need the earlier ones -------------------------
@@ -731,7 +677,7 @@ def test_social_worker_of_another_team_with_no_allocation_is_denied_and_nothing_
 ):
     plan = step_plan(case)
     stranger = social_worker_create("SW002", team_create("SAFE2"), "other.sw")
-    before = counts()
+    before = rows()
     with pytest.raises(PermissionDenied):
         services.contact_record(
             child=case.child,
@@ -750,6 +696,6 @@ def test_social_worker_of_another_team_with_no_allocation_is_denied_and_nothing_
         )
     with pytest.raises(PermissionDenied):
         services.cp_plan_end(cp_plan=plan, ended_on=D(2017, 6, 1), acting_user=stranger)
-    assert counts() == before
+    assert rows() == before
     plan.refresh_from_db()
     assert plan.ended_on is None

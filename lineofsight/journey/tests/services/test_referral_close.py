@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from pytest_django.fixtures import Settings
 
 from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.journey import services
@@ -12,25 +11,13 @@ from lineofsight.journey.domain import sequence as rules
 from lineofsight.journey.domain.sequence import SequenceError
 from lineofsight.journey.models import Referral
 from lineofsight.journey.tests.builders import (
-    TODAY,
     Case,
     D,
-    case_create,
     social_worker_create,
     team_create,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _today(settings: Settings) -> None:
-    settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
-
-
-@pytest.fixture
-def case() -> Case:
-    return case_create()
 
 
 def referral_made(case: Case) -> Referral:

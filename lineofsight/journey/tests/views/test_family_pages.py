@@ -5,14 +5,9 @@ lives with someone."""
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils.html import escape
-from pytest_django.fixtures import Settings
 
 from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.journey import steps as registry
@@ -20,12 +15,18 @@ from lineofsight.journey.domain.sequence import END_BEFORE_START
 from lineofsight.journey.steps import family
 from lineofsight.journey.tests.builders import (
     PASSWORD,
-    TODAY,
     Case,
     D,
     case_create,
     social_worker_create,
     team_create,
+)
+from lineofsight.journey.tests.views.pages import (
+    record,
+    refused,
+    saved,
+    step_url,
+    written,
 )
 from lineofsight.people.constants import RelationshipType, Sex
 from lineofsight.people.domain import sequence_family as rules
@@ -36,11 +37,6 @@ pytestmark = pytest.mark.django_db
 SLUGS = {step.slug for step in family.STEPS}
 
 
-@pytest.fixture(autouse=True)
-def _today(settings: Settings) -> None:
-    settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
-
-
 @pytest.fixture
 def case() -> Case:
     child = case_create()
@@ -49,45 +45,6 @@ def case() -> Case:
     )
     child.child.refresh_from_db()
     return child
-
-
-@pytest.fixture
-def worker(case: Case) -> Client:
-    client = Client()
-    assert client.login(username=case.user.username, password=PASSWORD)
-    return client
-
-
-def step_url(case: Case, slug: str) -> str:
-    return reverse("journey:step", args=[case.child.child_id, slug])
-
-
-def record(client: Client, case: Case, slug: str, **fields: Any) -> str:
-    """Post a step's form as the browser sends it; returns the page it lands on."""
-    data: dict[str, Any] = {}
-    for name, value in fields.items():
-        if hasattr(value, "year"):
-            data |= {
-                f"{name}_day": str(value.day),
-                f"{name}_month": str(value.month),
-                f"{name}_year": str(value.year),
-            }
-        else:
-            data[name] = value
-    response = client.post(step_url(case, slug), data, follow=True)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def saved(html: str, message: str) -> None:
-    assert "There is a problem" not in html, re.findall(r'<li><a href="#[^"]*">([^<]+)', html)
-    assert "data-saved" in html
-    assert message in html
-
-
-def refused(html: str, message: str) -> None:
-    assert "There is a problem" in html
-    assert escape(message) in html
 
 
 def offered(child: Child) -> set[str]:
@@ -117,8 +74,8 @@ MOTHER = {
 
 def mother_added(worker: Client, case: Case) -> Relationship:
     saved(
-        record(worker, case, "family-member-add", **MOTHER),
-        "Person added to the child&#x27;s family and relationships",
+        record(worker, case.child, "family-member-add", **MOTHER),
+        "Person added to the child's family and relationships",
     )
     return Relationship.objects.select_related("person").get(
         relationship_type=RelationshipType.MOTHER
@@ -151,7 +108,7 @@ def test_someone_the_child_does_not_live_with_is_added_with_only_what_is_known(
     saved(
         record(
             worker,
-            case,
+            case.child,
             "family-member-add",
             relationship_type=RelationshipType.AUNT_UNCLE,
             given_name="Jory",
@@ -173,7 +130,7 @@ def test_someone_the_child_does_not_live_with_is_added_with_only_what_is_known(
 def test_the_add_page_opens_pre_filled_with_the_childs_family_name_and_address(
     case: Case, worker: Client
 ) -> None:
-    response = worker.get(step_url(case, "family-member-add"))
+    response = worker.get(step_url(case.child, "family-member-add"))
     assert response.status_code == 200
     html = response.content.decode()
     assert 'value="Examplesmith"' in html
@@ -187,7 +144,7 @@ def test_a_missing_answer_is_shown_in_the_error_summary_and_nothing_written(
 ) -> None:
     answers = {**MOTHER, "given_name": "  "}
     del answers["relationship_type"]
-    html = record(worker, case, "family-member-add", **answers)
+    html = record(worker, case.child, "family-member-add", **answers)
     assert "There is a problem" in html
     assert '<a href="#id_given_name">Enter the person&#x27;s given name</a>' in html
     assert "Select how the person is related to the child" in html
@@ -198,7 +155,10 @@ def test_living_with_the_child_before_their_birth_is_refused_and_nothing_written
     case: Case, worker: Client
 ) -> None:
     html = record(
-        worker, case, "family-member-add", **{**MOTHER, "lives_with_child_from": D(2010, 5, 16)}
+        worker,
+        case.child,
+        "family-member-add",
+        **{**MOTHER, "lives_with_child_from": D(2010, 5, 16)},
     )
     refused(html, rules.LIVES_WITH_BEFORE_BIRTH)
     assert counts() == (0, 0, 0)
@@ -211,7 +171,7 @@ def test_the_child_stopping_living_with_someone_is_recorded_through_the_page(
     case: Case, worker: Client
 ) -> None:
     relationship = mother_added(worker, case)
-    form = worker.get(step_url(case, "stopped-living-with"))
+    form = worker.get(step_url(case.child, "stopped-living-with"))
     assert form.status_code == 200
     html = form.content.decode()
     assert f'value="{relationship.key}" checked' in html
@@ -220,7 +180,7 @@ def test_the_child_stopping_living_with_someone_is_recorded_through_the_page(
     saved(
         record(
             worker,
-            case,
+            case.child,
             "stopped-living-with",
             relationship=relationship.key,
             lives_with_child_to=D(2017, 6, 2),
@@ -239,27 +199,27 @@ def test_an_end_before_the_child_started_living_with_them_is_refused_and_nothing
     case: Case, worker: Client
 ) -> None:
     relationship = mother_added(worker, case)
-    before = counts()
+    before = written()
     html = record(
         worker,
-        case,
+        case.child,
         "stopped-living-with",
         relationship=relationship.key,
         lives_with_child_to=D(2009, 1, 1),
     )
     refused(html, END_BEFORE_START)
-    assert counts() == before
+    assert written() == before
     relationship.refresh_from_db()
     assert relationship.lives_with_child_to is None
 
 
 def test_the_ending_needs_someone_chosen_and_a_date(case: Case, worker: Client) -> None:
     mother_added(worker, case)
-    before = counts()
-    html = record(worker, case, "stopped-living-with")
+    before = written()
+    html = record(worker, case.child, "stopped-living-with")
     assert "Select who the child stopped living with" in html
     assert "Enter the date the child stopped living with them" in html
-    assert counts() == before
+    assert written() == before
 
 
 def test_the_ending_is_offered_only_when_the_child_lives_with_someone(
@@ -278,9 +238,9 @@ def test_a_social_worker_of_another_team_can_neither_open_nor_post(case: Case) -
     other = social_worker_create("SW900", team_create("SAFE9"), "outsider.sw")
     client = Client()
     assert client.login(username=other.username, password=PASSWORD)
-    assert client.get(step_url(case, "family-member-add")).status_code == 403
+    assert client.get(step_url(case.child, "family-member-add")).status_code == 403
     posted = client.post(
-        step_url(case, "family-member-add"),
+        step_url(case.child, "family-member-add"),
         {"relationship_type": "mother", "given_name": "Demelza", "family_name": "Testwood"},
     )
     assert posted.status_code == 403

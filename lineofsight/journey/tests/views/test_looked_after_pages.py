@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
-from pytest_django.fixtures import Settings
 
 from lineofsight.journey import services
 from lineofsight.journey.domain import sequence_looked_after as care_rules
@@ -25,12 +24,16 @@ from lineofsight.journey.models import (
 from lineofsight.journey.steps import STEPS
 from lineofsight.journey.steps.looked_after import STAGE
 from lineofsight.journey.tests.builders import (
-    PASSWORD,
-    TODAY,
     Case,
     D,
     at,
-    case_create,
+)
+from lineofsight.journey.tests.views.pages import (
+    page,
+    record,
+    refused,
+    refused_at,
+    saved,
 )
 from lineofsight.people.models import Child
 
@@ -38,23 +41,6 @@ pytestmark = pytest.mark.django_db
 
 LOOKED_AFTER_SLUGS = [step.slug for step in STEPS.values() if step.stage == STAGE]
 STARTED = D(2017, 5, 2)
-
-
-@pytest.fixture(autouse=True)
-def _today(settings: Settings) -> None:
-    settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
-
-
-@pytest.fixture
-def case() -> Case:
-    return case_create()
-
-
-@pytest.fixture
-def worker(case: Case) -> Client:
-    client = Client()
-    assert client.login(username=case.user.username, password=PASSWORD)
-    return client
 
 
 # ---- setup through the services ------------------------------------------------------------
@@ -97,46 +83,6 @@ def aged_14(case: Case) -> Child:
 # ---- the pages -----------------------------------------------------------------------------
 
 
-def step_url(case: Case, slug: str) -> str:
-    return reverse("journey:step", args=[case.child.child_id, slug])
-
-
-def date_parts(name: str, day: Any) -> dict[str, str]:
-    return {
-        f"{name}_day": str(day.day),
-        f"{name}_month": str(day.month),
-        f"{name}_year": str(day.year),
-    }
-
-
-def record(client: Client, case: Case, slug: str, **fields: Any) -> str:
-    data: dict[str, Any] = {}
-    for name, value in fields.items():
-        data |= date_parts(name, value) if hasattr(value, "year") else {name: value}
-    response = client.post(step_url(case, slug), data, follow=True)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def page(client: Client, case: Case, slug: str) -> str:
-    response = client.get(step_url(case, slug))
-    assert response.status_code == 200, slug
-    html = response.content.decode()
-    assert f'data-step="{slug}"' in html
-    return html
-
-
-def saved(html: str, message: str) -> None:
-    assert "There is a problem" not in html, re.findall(r'<li><a href="#[^"]*">([^<]+)', html)
-    assert "data-saved" in html
-    assert message in html
-
-
-def problem(html: str, message: str) -> None:
-    assert "There is a problem" in html
-    assert message in html
-
-
 def offered_on_record_page(client: Client, case: Case) -> set[str]:
     html = client.get(reverse("timescales:child", args=[case.child.child_id])).content.decode()
     slugs = set(re.findall(r'href="[^"]*/record/([\w-]+)/" data-step="', html))
@@ -147,13 +93,13 @@ def offered_on_record_page(client: Client, case: Case) -> set[str]:
 
 
 def test_starting_to_be_looked_after(case: Case, worker: Client) -> None:
-    form = page(worker, case, "cla-start")
+    form = page(worker, case.child, "cla-start")
     assert 'name="started_on_day" type="text" inputmode="numeric" value="30"' in form
 
     saved(
         record(
             worker,
-            case,
+            case.child,
             "cla-start",
             started_on=STARTED,
             legal_status="C2",
@@ -180,7 +126,7 @@ def test_a_change_of_placement_prefilled_from_the_open_episode(
     case: Case, worker: Client, same_carers: str, reason_new: str
 ) -> None:
     first = looked_after(case)
-    form = page(worker, case, "cla-placement-change")
+    form = page(worker, case.child, "cla-placement-change")
     assert '<option value="C2" selected>' in form  # the current legal status
     assert '<option value="U6" selected>' in form  # the current placement
     assert 'value="AB1 2CD"' in form
@@ -189,7 +135,7 @@ def test_a_change_of_placement_prefilled_from_the_open_episode(
     saved(
         record(
             worker,
-            case,
+            case.child,
             "cla-placement-change",
             changed_on=D(2017, 6, 1),
             placement_type="U4",
@@ -218,7 +164,7 @@ def test_a_move_with_a_new_legal_status_the_same_day(case: Case, worker: Client)
     saved(
         record(
             worker,
-            case,
+            case.child,
             "cla-placement-change",
             changed_on=D(2017, 6, 1),
             placement_type="K2",
@@ -235,13 +181,17 @@ def test_a_move_with_a_new_legal_status_the_same_day(case: Case, worker: Client)
 
 def test_a_change_of_legal_status(case: Case, worker: Client) -> None:
     first = looked_after(case)
-    form = page(worker, case, "cla-legal-status-change")
+    form = page(worker, case.child, "cla-legal-status-change")
     assert '<option value="C2" selected>' in form
     assert "Looked after since 2 May 2017" in form
 
     saved(
         record(
-            worker, case, "cla-legal-status-change", changed_on=D(2017, 7, 3), legal_status="E1"
+            worker,
+            case.child,
+            "cla-legal-status-change",
+            changed_on=D(2017, 7, 3),
+            legal_status="E1",
         ),
         "Change of legal status recorded",
     )
@@ -258,12 +208,12 @@ def test_a_change_of_legal_status(case: Case, worker: Client) -> None:
 
 def test_stopping_being_looked_after(case: Case, worker: Client) -> None:
     episode = looked_after(case)
-    form = page(worker, case, "cla-cease")
+    form = page(worker, case.child, "cla-cease")
     assert 'value="E4A"' in form
     assert 'value="X1"' not in form
 
     saved(
-        record(worker, case, "cla-cease", ended_on=D(2017, 9, 29), reason_ceased="E4A"),
+        record(worker, case.child, "cla-cease", ended_on=D(2017, 9, 29), reason_ceased="E4A"),
         "End of being looked after recorded",
     )
     episode.refresh_from_db()
@@ -276,7 +226,7 @@ def test_a_looked_after_review(case: Case, worker: Client) -> None:
     saved(
         record(
             worker,
-            case,
+            case.child,
             "cla-review",
             held_on=D(2017, 5, 30),
             participation="PN1",
@@ -295,17 +245,24 @@ def test_a_looked_after_review(case: Case, worker: Client) -> None:
 def test_a_health_check_by_its_score_or_answer(case: Case, worker: Client) -> None:
     looked_after(case)
     saved(
-        record(worker, case, "health-check", kind="sdq", done_on=D(2017, 6, 5), sdq_score="14"),
-        "Health check recorded",
-    )
-    saved(
         record(
-            worker, case, "health-check", kind="immunisations", done_on=D(2017, 6, 5), answer="no"
+            worker, case.child, "health-check", kind="sdq", done_on=D(2017, 6, 5), sdq_score="14"
         ),
         "Health check recorded",
     )
     saved(
-        record(worker, case, "health-check", kind="dental", done_on=D(2017, 6, 6)),
+        record(
+            worker,
+            case.child,
+            "health-check",
+            kind="immunisations",
+            done_on=D(2017, 6, 5),
+            answer="no",
+        ),
+        "Health check recorded",
+    )
+    saved(
+        record(worker, case.child, "health-check", kind="dental", done_on=D(2017, 6, 6)),
         "Health check recorded",
     )
     checks = {c.kind: (c.done_on, c.value, c.sdq_reason) for c in HealthCheck.objects.all()}
@@ -321,7 +278,7 @@ def test_a_personal_education_plan(case: Case, worker: Client) -> None:
     saved(
         record(
             worker,
-            case,
+            case.child,
             "education-plan",
             done_on=D(2017, 6, 12),
             school_urn="123456",
@@ -341,7 +298,7 @@ def test_going_missing_and_returning_in_one(case: Case, worker: Client) -> None:
     saved(
         record(
             worker,
-            case,
+            case.child,
             "missing-episode",
             kind="A",
             started_on=D(2017, 9, 2),
@@ -361,14 +318,14 @@ def test_going_missing_and_returning_in_one(case: Case, worker: Client) -> None:
 
 def test_the_return_from_a_missing_episode(case: Case, worker: Client) -> None:
     episode = went_missing(case, returned=False)
-    form = page(worker, case, "missing-episode-end")
+    form = page(worker, case.child, "missing-episode-end")
     assert f'value="{episode.key}" checked' in form
     assert "Missing from 20 September 2017 at 22:00" in form
 
     saved(
         record(
             worker,
-            case,
+            case.child,
             "missing-episode-end",
             missing_episode=episode.key,
             ended_on=D(2017, 9, 22),
@@ -383,19 +340,19 @@ def test_the_return_from_a_missing_episode(case: Case, worker: Client) -> None:
 def test_a_return_interview_and_recording_it_again(case: Case, worker: Client) -> None:
     episode = went_missing(case, returned=True)
     saved(
-        record(worker, case, "return-interview", missing_episode=episode.key, offered="yes"),
+        record(worker, case.child, "return-interview", missing_episode=episode.key, offered="yes"),
         "Return interview recorded",
     )
     episode.refresh_from_db()
     assert episode.return_interview_offered is True
     assert episode.return_interview_accepted is None
 
-    form = page(worker, case, "return-interview")
+    form = page(worker, case.child, "return-interview")
     assert 'name="offered" type="radio" value="yes" checked' in form
     saved(
         record(
             worker,
-            case,
+            case.child,
             "return-interview",
             missing_episode=episode.key,
             offered="yes",
@@ -412,11 +369,11 @@ def test_a_return_interview_and_recording_it_again(case: Case, worker: Client) -
 
 def test_a_youth_justice_outcome(case: Case, worker: Client) -> None:
     aged_14(case)
-    page(worker, case, "youth-justice-outcome")
+    page(worker, case.child, "youth-justice-outcome")
     saved(
         record(
             worker,
-            case,
+            case.child,
             "youth-justice-outcome",
             kind="youth_caution",
             outcome_on=D(2017, 8, 14),
@@ -432,9 +389,9 @@ def test_a_youth_justice_outcome(case: Case, worker: Client) -> None:
 
 def test_a_missing_reason_is_shown_and_nothing_written(case: Case, worker: Client) -> None:
     episode = looked_after(case)
-    html = record(worker, case, "cla-cease", ended_on=D(2017, 9, 29))
+    html = record(worker, case.child, "cla-cease", ended_on=D(2017, 9, 29))
 
-    problem(html, '<a href="#id_reason_ceased">Select why the child stopped being looked after</a>')
+    refused_at(html, "reason_ceased", "Select why the child stopped being looked after")
     assert "<title>Error: " in html
     episode.refresh_from_db()
     assert episode.ended_on is None
@@ -444,7 +401,7 @@ def test_a_missing_same_carers_answer_is_shown(case: Case, worker: Client) -> No
     looked_after(case)
     html = record(
         worker,
-        case,
+        case.child,
         "cla-placement-change",
         changed_on=D(2017, 6, 1),
         placement_type="U4",
@@ -452,14 +409,14 @@ def test_a_missing_same_carers_answer_is_shown(case: Case, worker: Client) -> No
         legal_status="C2",
     )
 
-    problem(html, "Select whether the child is staying with the same carers")
+    refused(html, "Select whether the child is staying with the same carers")
     assert CLAEpisode.objects.count() == 1
 
 
 def test_a_return_date_without_its_time_is_shown(case: Case, worker: Client) -> None:
     html = record(
         worker,
-        case,
+        case.child,
         "missing-episode",
         kind="M",
         started_on=D(2017, 9, 2),
@@ -467,15 +424,15 @@ def test_a_return_date_without_its_time_is_shown(case: Case, worker: Client) -> 
         ended_on=D(2017, 9, 3),
     )
 
-    problem(html, "Enter the time the child returned")
+    refused(html, "Enter the time the child returned")
     assert MissingEpisode.objects.count() == 0
 
 
 def test_a_review_without_its_date_is_shown(case: Case, worker: Client) -> None:
     looked_after(case)
-    html = record(worker, case, "cla-review", participation="PN1")
+    html = record(worker, case.child, "cla-review", participation="PN1")
 
-    problem(html, '<a href="#id_held_on">Enter the date the review was held</a>')
+    refused_at(html, "held_on", "Enter the date the review was held")
     assert CLAReview.objects.count() == 0
 
 
@@ -485,7 +442,7 @@ def test_a_review_without_its_date_is_shown(case: Case, worker: Client) -> None:
 def test_starting_in_a_temporary_placement_is_refused(case: Case, worker: Client) -> None:
     html = record(
         worker,
-        case,
+        case.child,
         "cla-start",
         started_on=STARTED,
         legal_status="V2",
@@ -493,33 +450,33 @@ def test_starting_in_a_temporary_placement_is_refused(case: Case, worker: Client
         placement_type="T1",
     )
 
-    problem(html, care_rules.TEMPORARY_START)
+    refused(html, care_rules.TEMPORARY_START)
     assert CLAEpisode.objects.count() == 0
 
 
 def test_an_unchanged_legal_status_is_refused(case: Case, worker: Client) -> None:
     looked_after(case)
     html = record(
-        worker, case, "cla-legal-status-change", changed_on=D(2017, 7, 3), legal_status="C2"
+        worker, case.child, "cla-legal-status-change", changed_on=D(2017, 7, 3), legal_status="C2"
     )
 
-    problem(html, care_rules.LEGAL_STATUS_UNCHANGED)
+    refused(html, care_rules.LEGAL_STATUS_UNCHANGED)
     assert CLAEpisode.objects.count() == 1
 
 
 def test_a_review_before_the_child_was_looked_after_is_refused(case: Case, worker: Client) -> None:
     looked_after(case)
-    html = record(worker, case, "cla-review", held_on=D(2017, 4, 1), participation="PN1")
+    html = record(worker, case.child, "cla-review", held_on=D(2017, 4, 1), participation="PN1")
 
-    problem(html, care_rules.NOT_LOOKED_AFTER)
+    refused(html, care_rules.NOT_LOOKED_AFTER)
     assert CLAReview.objects.count() == 0
 
 
 def test_an_sdq_without_score_or_reason_is_refused(case: Case, worker: Client) -> None:
     looked_after(case)
-    html = record(worker, case, "health-check", kind="sdq", done_on=D(2017, 6, 5))
+    html = record(worker, case.child, "health-check", kind="sdq", done_on=D(2017, 6, 5))
 
-    problem(html, care_rules.SDQ_SCORE_OR_REASON_NEEDED)
+    refused(html, care_rules.SDQ_SCORE_OR_REASON_NEEDED)
     assert HealthCheck.objects.count() == 0
 
 
@@ -527,7 +484,7 @@ def test_an_interview_held_before_the_return_is_refused(case: Case, worker: Clie
     episode = went_missing(case, returned=True)
     html = record(
         worker,
-        case,
+        case.child,
         "return-interview",
         missing_episode=episode.key,
         offered="yes",
@@ -536,7 +493,7 @@ def test_an_interview_held_before_the_return_is_refused(case: Case, worker: Clie
         done_time="08:00",
     )
 
-    problem(html, care_rules.INTERVIEW_BEFORE_RETURN)
+    refused(html, care_rules.INTERVIEW_BEFORE_RETURN)
     episode.refresh_from_db()
     assert episode.return_interview_offered is None
 
@@ -544,10 +501,10 @@ def test_an_interview_held_before_the_return_is_refused(case: Case, worker: Clie
 def test_an_outcome_before_the_age_of_10_is_refused(case: Case, worker: Client) -> None:
     aged_14(case)
     html = record(
-        worker, case, "youth-justice-outcome", kind="conviction", outcome_on=D(2012, 6, 1)
+        worker, case.child, "youth-justice-outcome", kind="conviction", outcome_on=D(2012, 6, 1)
     )
 
-    problem(html, care_rules.YOUTH_JUSTICE_UNDER_10)
+    refused(html, care_rules.YOUTH_JUSTICE_UNDER_10)
     assert YouthJusticeOutcome.objects.count() == 0
 
 
@@ -591,7 +548,7 @@ def test_after_leaving_care_the_start_is_offered_again(case: Case, worker: Clien
 
 
 def test_each_page_opens_for_a_child_it_is_offered_for(case: Case, worker: Client) -> None:
-    page(worker, case, "cla-start")
+    page(worker, case.child, "cla-start")
     looked_after(case)
     went_missing(case, returned=False)
     for slug in [
@@ -605,7 +562,7 @@ def test_each_page_opens_for_a_child_it_is_offered_for(case: Case, worker: Clien
         "missing-episode-end",
     ]:
         assert STEPS[slug].offered(case.child), slug
-        page(worker, case, slug)
+        page(worker, case.child, slug)
     services.missing_episode_end(
         missing_episode=MissingEpisode.objects.get(),
         ended_at=at(D(2017, 9, 21), 9, 0),
@@ -614,4 +571,4 @@ def test_each_page_opens_for_a_child_it_is_offered_for(case: Case, worker: Clien
     aged_14(case)
     for slug in ["return-interview", "youth-justice-outcome"]:
         assert STEPS[slug].offered(case.child), slug
-        page(worker, case, slug)
+        page(worker, case.child, slug)

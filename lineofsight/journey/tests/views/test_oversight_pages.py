@@ -5,16 +5,11 @@ record supervision and allocations."""
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils.html import escape
-from pytest_django.fixtures import Settings
 
-from lineofsight.accounts.models import Role, User
+from lineofsight.accounts.models import User
 from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.journey.domain import sequence_oversight as rules
 from lineofsight.journey.models import (
@@ -27,102 +22,35 @@ from lineofsight.journey.models import (
 from lineofsight.journey.steps import STEPS
 from lineofsight.journey.steps.oversight import STEPS as OVERSIGHT_STEPS
 from lineofsight.journey.tests.builders import (
-    PASSWORD,
-    TODAY,
     Case,
     D,
     at,
-    case_create,
     social_worker_create,
 )
-from lineofsight.people.constants import AllocationRole, WorkerRole
-from lineofsight.people.models import Allocation, TeamMembership, Worker
+from lineofsight.journey.tests.more_builders import team_manager_create
+from lineofsight.journey.tests.views.pages import (
+    record,
+    refused,
+    saved,
+    signed_in,
+    step_url,
+    written,
+)
+from lineofsight.people.constants import AllocationRole
+from lineofsight.people.models import Allocation
 
 pytestmark = pytest.mark.django_db
-
-WRITTEN = (Decision, CaseNote, CaseAudit, Supervision, SupervisionDiscussion, Allocation)
-
-
-@pytest.fixture(autouse=True)
-def _today(settings: Settings) -> None:
-    settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
-
-
-@pytest.fixture
-def case() -> Case:
-    return case_create()
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
-
-
-@pytest.fixture
-def worker(case: Case) -> Client:
-    return signed_in(case.user)
 
 
 @pytest.fixture
 def manager_user(case: Case) -> User:
     """Team manager TM001 of the case's team since April 2010."""
-    manager = Worker.objects.create(
-        staff_id="TM001",
-        given_name="Elowen",
-        family_name="Testmanager",
-        role=WorkerRole.TEAM_MANAGER,
-        started_on=D(2010, 4, 1),
-    )
-    TeamMembership.objects.create(
-        key="TM-TM001", worker=manager, team=case.team, started_on=D(2010, 4, 1)
-    )
-    return User.objects.create_user(
-        username="elowen.tm", password=PASSWORD, role=Role.TEAM_MANAGER, worker=manager
-    )
+    return team_manager_create(case.team)
 
 
 @pytest.fixture
 def manager(manager_user: User) -> Client:
     return signed_in(manager_user)
-
-
-def step_url(case: Case, slug: str) -> str:
-    return reverse("journey:step", args=[case.child.child_id, slug])
-
-
-def record(client: Client, case: Case, slug: str, **fields: Any) -> str:
-    """Post a step's form as the browser sends it (dates as day, month and year); returns the
-    page it lands on."""
-    data: dict[str, Any] = {}
-    for name, value in fields.items():
-        if hasattr(value, "year"):
-            data |= {f"{name}_day": value.day, f"{name}_month": value.month}
-            data |= {f"{name}_year": value.year}
-        else:
-            data[name] = value
-    response = client.post(step_url(case, slug), data, follow=True)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def saved(html: str, message: str) -> None:
-    assert "There is a problem" not in html, re.findall(r'<li><a href="#[^"]*">([^<]+)', html)
-    assert "data-saved" in html
-    assert message in html
-
-
-def counts() -> dict[str, int]:
-    """Rows of each kind written, and audit rows of writes (opening a page audits a view)."""
-    written = AuditEvent.objects.filter(action__in=[AuditAction.CREATED, AuditAction.CHANGED])
-    return {model.__name__: model.objects.count() for model in WRITTEN} | {
-        "writes audited": written.count()
-    }
-
-
-def refused(html: str, message: str) -> None:
-    assert "There is a problem" in html
-    assert escape(message) in html
 
 
 def note_written(case: Case, text: str = "Saw Tamsin at home; her room was tidy.") -> CaseNote:
@@ -149,14 +77,14 @@ DECISION = {
 
 
 def test_a_decision_is_recorded_with_its_rationale(case: Case, worker: Client) -> None:
-    form = worker.get(step_url(case, "management-decision")).content.decode()
+    form = worker.get(step_url(case.child, "management-decision")).content.decode()
     assert 'name="made_on_day" type="text" inputmode="numeric" value="30"' in form
     assert "Why this was decided" in form
 
     saved(
         record(
             worker,
-            case,
+            case.child,
             "management-decision",
             **DECISION,
             actions="Strategy discussion by Friday",
@@ -183,42 +111,48 @@ def test_a_decision_is_recorded_with_its_rationale(case: Case, worker: Client) -
 def test_a_decision_with_a_blank_rationale_is_refused_and_nothing_written(
     case: Case, worker: Client
 ) -> None:
-    before = counts()
+    before = written()
 
-    html = record(worker, case, "management-decision", **{**DECISION, "rationale": "  \r\n\t "})
+    html = record(
+        worker, case.child, "management-decision", **{**DECISION, "rationale": "  \r\n\t "}
+    )
 
     assert "There is a problem" in html
     assert '<a href="#id_rationale">Enter why this was decided</a>' in html
     assert html.count("govuk-form-group--error") == 1
     assert "<title>Error: " in html
-    assert counts() == before
+    assert written() == before
 
 
 def test_a_decision_with_actions_due_but_no_actions_is_refused(case: Case, worker: Client) -> None:
-    before = counts()
+    before = written()
 
-    html = record(worker, case, "management-decision", **DECISION, actions_due_on=D(2017, 6, 9))
+    html = record(
+        worker, case.child, "management-decision", **DECISION, actions_due_on=D(2017, 6, 9)
+    )
 
     refused(html, rules.ACTIONS_DUE_WITHOUT_ACTIONS)
-    assert counts() == before
+    assert written() == before
 
 
 def test_a_decision_made_in_a_supervision_of_the_child(
     case: Case, worker: Client, manager: Client
 ) -> None:
     saved(
-        record(manager, case, "supervision", worker="SW001", held_on=D(2017, 6, 2), kind="case"),
+        record(
+            manager, case.child, "supervision", worker="SW001", held_on=D(2017, 6, 2), kind="case"
+        ),
         "Supervision recorded",
     )
     supervision = Supervision.objects.get()
-    form = worker.get(step_url(case, "management-decision")).content.decode()
+    form = worker.get(step_url(case.child, "management-decision")).content.decode()
     # Offered, but not chosen for the user: most decisions are not made in supervision.
     assert f'value="{supervision.key}"' in form
     assert f'value="{supervision.key}" checked' not in form
 
     wrong_day = record(
         worker,
-        case,
+        case.child,
         "management-decision",
         **{**DECISION, "made_on": D(2017, 6, 3)},
         supervision=supervision.key,
@@ -227,7 +161,7 @@ def test_a_decision_made_in_a_supervision_of_the_child(
     assert not Decision.objects.exists()
 
     saved(
-        record(worker, case, "management-decision", **DECISION, supervision=supervision.key),
+        record(worker, case.child, "management-decision", **DECISION, supervision=supervision.key),
         "Decision recorded",
     )
     assert Decision.objects.get().supervision == supervision
@@ -240,7 +174,7 @@ def test_a_case_note_is_recorded(case: Case, worker: Client) -> None:
     saved(
         record(
             worker,
-            case,
+            case.child,
             "case-note",
             written_on=D(2017, 9, 29),
             written_time="16:05",
@@ -262,7 +196,7 @@ def test_a_case_note_is_recorded(case: Case, worker: Client) -> None:
 def test_a_case_note_without_its_text_is_refused(case: Case, worker: Client) -> None:
     html = record(
         worker,
-        case,
+        case.child,
         "case-note",
         written_on=D(2017, 9, 29),
         written_time="16:05",
@@ -277,7 +211,7 @@ def test_a_case_note_without_its_text_is_refused(case: Case, worker: Client) -> 
 def test_amending_a_note_appends_and_keeps_the_original(case: Case, worker: Client) -> None:
     note = note_written(case)
 
-    form = worker.get(step_url(case, "case-note-amend")).content.decode()
+    form = worker.get(step_url(case.child, "case-note-amend")).content.decode()
     assert f'value="{note.key}" checked' in form
     # The note's current text, shown and pre-filled for amending.
     assert "Saw Tamsin at home; her room was tidy.</textarea>" in form
@@ -286,7 +220,7 @@ def test_amending_a_note_appends_and_keeps_the_original(case: Case, worker: Clie
     saved(
         record(
             worker,
-            case,
+            case.child,
             "case-note-amend",
             note=note.key,
             written_on=D(2017, 3, 2),
@@ -304,7 +238,7 @@ def test_amending_a_note_appends_and_keeps_the_original(case: Case, worker: Clie
     assert (amendment.kind, amendment.author) == ("visit", case.worker)
     assert amendment.written_at == at(D(2017, 3, 2), 9)
     # Only the latest version is offered now, and it is what the form starts from.
-    form = worker.get(step_url(case, "case-note-amend")).content.decode()
+    form = worker.get(step_url(case.child, "case-note-amend")).content.decode()
     assert f'value="{amendment.key}" checked' in form
     assert f'value="{note.key}"' not in form
     assert "with her mother; her room was tidy.</textarea>" in form
@@ -312,11 +246,11 @@ def test_amending_a_note_appends_and_keeps_the_original(case: Case, worker: Clie
 
 def test_an_amendment_written_before_the_note_is_refused(case: Case, worker: Client) -> None:
     note = note_written(case)
-    before = counts()
+    before = written()
 
     html = record(
         worker,
-        case,
+        case.child,
         "case-note-amend",
         note=note.key,
         written_on=D(2017, 2, 28),
@@ -325,7 +259,7 @@ def test_an_amendment_written_before_the_note_is_refused(case: Case, worker: Cli
     )
 
     refused(html, rules.AMENDMENT_BEFORE_NOTE)
-    assert counts() == before
+    assert written() == before
 
 
 def test_amending_is_offered_only_once_the_child_has_a_note(case: Case, worker: Client) -> None:
@@ -333,10 +267,10 @@ def test_amending_is_offered_only_once_the_child_has_a_note(case: Case, worker: 
     child_page = reverse("timescales:child", args=[case.child.child_id])
 
     assert not step.offered(case.child)
-    assert step_url(case, "case-note-amend") not in worker.get(child_page).content.decode()
+    assert step_url(case.child, "case-note-amend") not in worker.get(child_page).content.decode()
     note_written(case)
     assert step.offered(case.child)
-    assert step_url(case, "case-note-amend") in worker.get(child_page).content.decode()
+    assert step_url(case.child, "case-note-amend") in worker.get(child_page).content.decode()
 
 
 # ---- case audits ------------------------------------------------------------------------------
@@ -346,7 +280,7 @@ def test_a_case_audit_is_recorded_with_its_grade(case: Case, worker: Client) -> 
     saved(
         record(
             worker,
-            case,
+            case.child,
             "case-audit",
             audited_on=D(2017, 9, 12),
             grade="requires_improvement",
@@ -369,7 +303,7 @@ def test_a_case_audit_is_recorded_with_its_grade(case: Case, worker: Client) -> 
 
 
 def test_a_case_audit_without_its_grade_is_refused(case: Case, worker: Client) -> None:
-    html = record(worker, case, "case-audit", audited_on=D(2017, 9, 12))
+    html = record(worker, case.child, "case-audit", audited_on=D(2017, 9, 12))
 
     assert '<a href="#id_grade">Select the grade</a>' in html
     assert not CaseAudit.objects.exists()
@@ -381,14 +315,14 @@ def test_a_case_audit_without_its_grade_is_refused(case: Case, worker: Client) -
 def test_a_supervision_discussing_the_child_is_recorded(
     case: Case, manager: Client, manager_user: User
 ) -> None:
-    form = manager.get(step_url(case, "supervision")).content.decode()
+    form = manager.get(step_url(case.child, "supervision")).content.decode()
     # The supervisee starts as the child's allocated worker.
     assert '<option value="SW001" selected>' in form
 
     saved(
         record(
             manager,
-            case,
+            case.child,
             "supervision",
             worker="SW001",
             held_on=D(2017, 9, 1),
@@ -405,17 +339,19 @@ def test_a_supervision_discussing_the_child_is_recorded(
 
 
 def test_a_manager_cannot_record_supervising_themselves(case: Case, manager: Client) -> None:
-    before = counts()
+    before = written()
 
-    html = record(manager, case, "supervision", worker="TM001", held_on=D(2017, 9, 1), kind="case")
+    html = record(
+        manager, case.child, "supervision", worker="TM001", held_on=D(2017, 9, 1), kind="case"
+    )
 
     refused(html, rules.SUPERVISOR_IS_WORKER)
-    assert counts() == before
+    assert written() == before
 
 
 def test_a_social_worker_cannot_record_supervision(case: Case, worker: Client) -> None:
     posted = worker.post(
-        step_url(case, "supervision"),
+        step_url(case.child, "supervision"),
         {
             "worker": "SW001",
             "held_on_day": "1",
@@ -435,7 +371,7 @@ def test_a_social_worker_cannot_record_supervision(case: Case, worker: Client) -
 
 def test_the_child_is_allocated_to_another_worker(case: Case, manager: Client) -> None:
     newcomer = social_worker_create("SW002", case.team, "kerensa.sw")
-    form = manager.get(step_url(case, "allocation")).content.decode()
+    form = manager.get(step_url(case.child, "allocation")).content.decode()
     # The team starts as the current allocation's; the role as the child's social worker.
     assert '<option value="SAFE1" selected>' in form
     assert 'value="social_worker" checked' in form
@@ -443,7 +379,7 @@ def test_the_child_is_allocated_to_another_worker(case: Case, manager: Client) -
     saved(
         record(
             manager,
-            case,
+            case.child,
             "allocation",
             team="SAFE1",
             role="social_worker",
@@ -466,11 +402,11 @@ def test_a_change_of_social_worker_without_its_reason_is_refused(
     case: Case, manager: Client
 ) -> None:
     social_worker_create("SW002", case.team, "kerensa.sw")
-    before = counts()
+    before = written()
 
     html = record(
         manager,
-        case,
+        case.child,
         "allocation",
         team="SAFE1",
         role="social_worker",
@@ -479,7 +415,7 @@ def test_a_change_of_social_worker_without_its_reason_is_refused(
     )
 
     refused(html, rules.CHANGE_REASON_REQUIRED)
-    assert counts() == before
+    assert written() == before
     assert Allocation.objects.get().ended_on is None
 
 
@@ -489,10 +425,10 @@ def test_a_social_worker_is_not_offered_allocation_and_is_refused_it(
     page = worker.get(reverse("timescales:child", args=[case.child.child_id])).content.decode()
     assert 'data-step="allocation"' not in page
     assert 'data-step="supervision"' not in page
-    assert worker.get(step_url(case, "allocation")).status_code == 403
+    assert worker.get(step_url(case.child, "allocation")).status_code == 403
 
     posted = worker.post(
-        step_url(case, "allocation"),
+        step_url(case.child, "allocation"),
         {
             "team": "SAFE1",
             "role": "social_worker",
@@ -518,7 +454,7 @@ def test_each_page_opens_where_it_is_offered(
     for step in OVERSIGHT_STEPS:
         assert step.offered(case.child), step.slug
         for user, client in ((manager_user, manager), (case.user, worker)):
-            response = client.get(step_url(case, step.slug))
+            response = client.get(step_url(case.child, step.slug))
             expected = 200 if step.allowed(user) else 403
             assert response.status_code == expected, step.slug
             if expected == 200:

@@ -8,15 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils.html import escape
-from pytest_django.fixtures import Settings
 
-from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.journey import services
 from lineofsight.journey.domain import sequence_plans_and_permanence as plan_rules
 from lineofsight.journey.models import (
@@ -33,45 +29,27 @@ from lineofsight.journey.models import (
 from lineofsight.journey.steps import STEPS
 from lineofsight.journey.steps.plans_and_permanence import PERMANENCE_STAGE, PLANS_STAGE
 from lineofsight.journey.tests.builders import (
-    PASSWORD,
     TODAY,
     Case,
     D,
     allocate,
-    case_create,
     child_create,
+)
+from lineofsight.journey.tests.more_builders import looked_after
+from lineofsight.journey.tests.views.pages import (
+    page,
+    prefilled_date,
+    record,
+    refused,
+    saved,
+    step_url,
+    written,
 )
 from lineofsight.people.models import Child
 
 pytestmark = pytest.mark.django_db
 
 OUR_SLUGS = [slug for slug, step in STEPS.items() if step.stage in {PLANS_STAGE, PERMANENCE_STAGE}]
-WRITTEN = (
-    EarlyHelpEpisode,
-    CINPlan,
-    CINPlanReview,
-    LegalProceeding,
-    Adoption,
-    CareLeaverStatus,
-    PrivateFosteringArrangement,
-)
-
-
-@pytest.fixture(autouse=True)
-def _today(settings: Settings) -> None:
-    settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
-
-
-@pytest.fixture
-def case() -> Case:
-    return case_create()
-
-
-@pytest.fixture
-def worker(case: Case) -> Client:
-    client = Client()
-    assert client.login(username=case.user.username, password=PASSWORD)
-    return client
 
 
 @pytest.fixture
@@ -85,20 +63,6 @@ def young_person(case: Case) -> Child:
 
 
 # ---- setting up -----------------------------------------------------------------------------
-
-
-def looked_after(child: Child, started_on: dt.date, ended_on: dt.date | None = None) -> None:
-    CLAEpisode.objects.create(
-        key=f"EPI-{child.child_id}-{started_on:%Y%m%d}",
-        child=child,
-        started_on=started_on,
-        reason_new="S",
-        legal_status="C2",
-        category_of_need="N1",
-        placement_type="U4",
-        ended_on=ended_on,
-        reason_ceased="E8" if ended_on else "",
-    )
 
 
 REFERRED_ON = D(2017, 2, 1)
@@ -141,58 +105,8 @@ def adoption(case: Case, *steps: str) -> Adoption:
 # ---- posting and reading pages --------------------------------------------------------------
 
 
-def step_url(child: Child, slug: str) -> str:
-    return reverse("journey:step", args=[child.child_id, slug])
-
-
-def date_parts(name: str, day: dt.date) -> dict[str, str]:
-    return {
-        f"{name}_day": str(day.day),
-        f"{name}_month": str(day.month),
-        f"{name}_year": str(day.year),
-    }
-
-
-def record(client: Client, child: Child, slug: str, **fields: Any) -> str:
-    data: dict[str, Any] = {}
-    for name, value in fields.items():
-        data |= date_parts(name, value) if isinstance(value, dt.date) else {name: value}
-    response = client.post(step_url(child, slug), data, follow=True)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def page(client: Client, child: Child, slug: str) -> str:
-    response = client.get(step_url(child, slug))
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def saved(html: str, message: str) -> None:
-    assert "There is a problem" not in html, re.findall(r'<li><a href="#[^"]*">([^<]+)', html)
-    assert "data-saved" in html
-    assert escape(message) in html
-
-
-def refused(html: str, message: str) -> None:
-    assert "There is a problem" in html
-    assert escape(message) in html
-
-
-def prefilled_date(name: str, day: dt.date) -> str:
-    return f'name="{name}_day" type="text" inputmode="numeric" value="{day.day}"'
-
-
 def offered(child: Child) -> set[str]:
     return {slug for slug in OUR_SLUGS if STEPS[slug].offered(child)}
-
-
-def counts() -> dict[str, int]:
-    found = {model.__name__: model.objects.count() for model in WRITTEN}
-    found["audit"] = AuditEvent.objects.filter(
-        action__in=[AuditAction.CREATED, AuditAction.CHANGED]
-    ).count()
-    return found
 
 
 # ---- early help -----------------------------------------------------------------------------
@@ -262,14 +176,14 @@ def test_early_help_ending_with_no_outcome_is_shown_and_nothing_written(
     episode = services.early_help_episode_start(
         child=case.child, started_on=D(2017, 5, 2), acting_user=case.user
     )
-    before = counts()
+    before = written()
 
     html = record(worker, case.child, "early-help-end", episode=episode.key, ended_on=TODAY)
 
     assert "There is a problem" in html
     assert '<a href="#id_outcome">Select how early help ended</a>' in html
     assert html.count("govuk-form-group--error") == 1
-    assert counts() == before
+    assert written() == before
     episode.refresh_from_db()
     assert episode.ended_on is None
 
@@ -337,12 +251,12 @@ def test_a_cin_plan_review_before_the_plan_is_refused_and_nothing_written(
     case: Case, worker: Client
 ) -> None:
     plan = cin_plan(case)
-    before = counts()
+    before = written()
 
     html = record(worker, case.child, "cin-plan-review", cin_plan=plan.key, held_on=D(2017, 2, 20))
 
     refused(html, plan_rules.CIN_REVIEW_OUTSIDE_PLAN)
-    assert counts() == before
+    assert written() == before
 
 
 def test_a_cin_plan_ends_through_its_page(case: Case, worker: Client) -> None:
@@ -391,12 +305,12 @@ def test_proceedings_of_a_kind_already_open_are_refused_and_nothing_written(
     services.legal_proceeding_record(
         child=case.child, kind="care", started_on=D(2017, 6, 12), acting_user=case.user
     )
-    before = counts()
+    before = written()
 
     html = record(worker, case.child, "proceedings-start", kind="care", started_on=D(2017, 7, 1))
 
     refused(html, plan_rules.PROCEEDINGS_ALREADY_OPEN)
-    assert counts() == before
+    assert written() == before
 
 
 def test_proceedings_end_through_their_page_pre_filled_with_the_order_sought(
@@ -496,14 +410,14 @@ def test_a_match_dated_before_the_placement_order_is_refused_and_nothing_written
     case: Case, worker: Client
 ) -> None:
     made = adoption(case, "placement_order")
-    before = counts()
+    before = written()
 
     html = record(
         worker, case.child, "adoption-matched", adoption=made.key, matched_on=D(2017, 2, 1)
     )
 
     refused(html, plan_rules.ADOPTION_STEPS_OUT_OF_ORDER)
-    assert counts() == before
+    assert written() == before
     made.refresh_from_db()
     assert made.matched_on is None
 
@@ -555,7 +469,7 @@ def test_adopters_described_as_one_and_as_a_couple_are_shown_and_nothing_written
     case: Case, worker: Client
 ) -> None:
     made = adoption(case, "matched", "placed")
-    before = counts()
+    before = written()
 
     html = record(
         worker,
@@ -571,7 +485,7 @@ def test_adopters_described_as_one_and_as_a_couple_are_shown_and_nothing_written
 
     assert "There is a problem" in html
     assert "Select the sex of a single adopter for one adopter" in html
-    assert counts() == before
+    assert written() == before
 
 
 def test_the_decision_ceasing_is_recorded_through_its_page(case: Case, worker: Client) -> None:

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
-from pytest_django.fixtures import Settings
 
 from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.journey.domain import sequence as rules
@@ -23,60 +22,19 @@ from lineofsight.journey.models import (
 from lineofsight.journey.steps import STEPS
 from lineofsight.journey.tests.builders import (
     PASSWORD,
-    TODAY,
     Case,
     D,
-    case_create,
     social_worker_create,
     team_create,
 )
+from lineofsight.journey.tests.views.pages import (
+    date_parts,
+    record,
+    saved,
+    step_url,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _today(settings: Settings) -> None:
-    settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
-
-
-@pytest.fixture
-def case() -> Case:
-    return case_create()
-
-
-@pytest.fixture
-def worker(case: Case) -> Client:
-    client = Client()
-    assert client.login(username=case.user.username, password=PASSWORD)
-    return client
-
-
-def step_url(case: Case, slug: str) -> str:
-    return reverse("journey:step", args=[case.child.child_id, slug])
-
-
-def date_parts(name: str, day: Any) -> dict[str, str]:
-    return {
-        f"{name}_day": str(day.day),
-        f"{name}_month": str(day.month),
-        f"{name}_year": str(day.year),
-    }
-
-
-def record(client: Client, case: Case, slug: str, **fields: Any) -> str:
-    """Post a step's form; the answers as the browser sends them. Returns the page it lands on."""
-    data: dict[str, Any] = {}
-    for name, value in fields.items():
-        data |= date_parts(name, value) if hasattr(value, "year") else {name: value}
-    response = client.post(step_url(case, slug), data, follow=True)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def saved(html: str, message: str) -> None:
-    assert "There is a problem" not in html, re.findall(r'<li><a href="#[^"]*">([^<]+)', html)
-    assert "data-saved" in html
-    assert message in html
 
 
 def the_only(model: Any) -> Any:
@@ -87,7 +45,7 @@ def test_a_protection_journey_recorded_through_the_pages(case: Case, worker: Cli
     saved(
         record(
             worker,
-            case,
+            case.child,
             "contact",
             received_on=D(2017, 4, 3),
             received_time="09:15",
@@ -100,7 +58,7 @@ def test_a_protection_journey_recorded_through_the_pages(case: Case, worker: Cli
     saved(
         record(
             worker,
-            case,
+            case.child,
             "contact-decision",
             contact=contact.key,
             decided_on=D(2017, 4, 3),
@@ -110,13 +68,13 @@ def test_a_protection_journey_recorded_through_the_pages(case: Case, worker: Cli
         "Decision on the contact recorded",
     )
     # The referral form offers the contact and pre-fills its date and source.
-    form = worker.get(step_url(case, "referral")).content.decode()
+    form = worker.get(step_url(case.child, "referral")).content.decode()
     assert f'value="{contact.key}" checked' in form
     assert 'name="referred_on_day" type="text" inputmode="numeric" value="3"' in form
     saved(
         record(
             worker,
-            case,
+            case.child,
             "referral",
             contact=contact.key,
             referred_on=D(2017, 4, 3),
@@ -131,13 +89,15 @@ def test_a_protection_journey_recorded_through_the_pages(case: Case, worker: Cli
     assert referral.contact == contact
     assert referral.worker == case.worker
     saved(
-        record(worker, case, "assessment-start", referral=referral.key, started_on=D(2017, 4, 4)),
+        record(
+            worker, case.child, "assessment-start", referral=referral.key, started_on=D(2017, 4, 4)
+        ),
         "Assessment started",
     )
     saved(
         record(
             worker,
-            case,
+            case.child,
             "strategy-discussion",
             referral=referral.key,
             held_on=D(2017, 4, 5),
@@ -152,7 +112,7 @@ def test_a_protection_journey_recorded_through_the_pages(case: Case, worker: Cli
     saved(
         record(
             worker,
-            case,
+            case.child,
             "section-47-start",
             strategy_discussion=discussion.key,
             started_on=D(2017, 4, 5),
@@ -163,7 +123,7 @@ def test_a_protection_journey_recorded_through_the_pages(case: Case, worker: Cli
     saved(
         record(
             worker,
-            case,
+            case.child,
             "section-47-complete",
             enquiry=enquiry.key,
             completed_on=D(2017, 4, 20),
@@ -174,7 +134,7 @@ def test_a_protection_journey_recorded_through_the_pages(case: Case, worker: Cli
     saved(
         record(
             worker,
-            case,
+            case.child,
             "conference",
             referral=referral.key,
             kind="initial",
@@ -191,7 +151,7 @@ def test_a_protection_journey_recorded_through_the_pages(case: Case, worker: Cli
     saved(
         record(
             worker,
-            case,
+            case.child,
             "visit",
             kind="cp",
             visited_on=D(2017, 5, 4),
@@ -201,12 +161,12 @@ def test_a_protection_journey_recorded_through_the_pages(case: Case, worker: Cli
         "Visit recorded",
     )
     # A review conference: the form now offers a review, and a plan that ends ends it.
-    form = worker.get(step_url(case, "conference")).content.decode()
+    form = worker.get(step_url(case.child, "conference")).content.decode()
     assert 'value="review" checked' in form
     saved(
         record(
             worker,
-            case,
+            case.child,
             "conference",
             referral=referral.key,
             kind="review",
@@ -236,7 +196,7 @@ def test_a_protection_journey_recorded_through_the_pages(case: Case, worker: Cli
 
 def test_each_page_opens_for_a_child_with_nothing_recorded(case: Case, worker: Client) -> None:
     for slug, step in STEPS.items():
-        response = worker.get(step_url(case, slug))
+        response = worker.get(step_url(case.child, slug))
         if not step.allowed(case.user):  # a manager's step: refused to the social worker
             assert response.status_code == 403, slug
             continue
@@ -247,7 +207,7 @@ def test_each_page_opens_for_a_child_with_nothing_recorded(case: Case, worker: C
 def test_a_missing_answer_is_shown_in_the_error_summary_and_nothing_written(
     case: Case, worker: Client
 ) -> None:
-    html = record(worker, case, "visit", kind="cin", child_seen="yes", child_seen_alone="no")
+    html = record(worker, case.child, "visit", kind="cin", child_seen="yes", child_seen_alone="no")
 
     assert "There is a problem" in html
     assert '<a href="#id_visited_on">Enter the date of the visit</a>' in html
@@ -259,7 +219,7 @@ def test_a_missing_answer_is_shown_in_the_error_summary_and_nothing_written(
 def test_a_refused_sequence_is_shown_and_nothing_written(case: Case, worker: Client) -> None:
     html = record(
         worker,
-        case,
+        case.child,
         "visit",
         kind="cp",
         visited_on=D(2017, 5, 4),
@@ -275,7 +235,7 @@ def test_a_refused_sequence_is_shown_and_nothing_written(case: Case, worker: Cli
 
 def test_a_conference_deciding_a_plan_needs_its_category(case: Case, worker: Client) -> None:
     html = record(
-        worker, case, "conference", kind="initial", held_on=D(2017, 4, 27), outcome="plan"
+        worker, case.child, "conference", kind="initial", held_on=D(2017, 4, 27), outcome="plan"
     )
 
     assert "Select the category of abuse the plan is under" in html
@@ -287,9 +247,9 @@ def test_a_social_worker_of_another_team_can_neither_open_nor_post(case: Case) -
     client = Client()
     assert client.login(username=other.username, password=PASSWORD)
 
-    assert client.get(step_url(case, "contact")).status_code == 403
+    assert client.get(step_url(case.child, "contact")).status_code == 403
     posted = client.post(
-        step_url(case, "contact"),
+        step_url(case.child, "contact"),
         {**date_parts("received_on", D(2017, 4, 3)), "received_time": "09:15", "source": "2B"},
     )
     assert posted.status_code == 403
@@ -298,10 +258,12 @@ def test_a_social_worker_of_another_team_can_neither_open_nor_post(case: Case) -
 
 
 def test_the_chronology_filters_and_downloads(case: Case, worker: Client) -> None:
-    record(worker, case, "contact", received_on=D(2017, 4, 3), received_time="09:15", source="2B")
+    record(
+        worker, case.child, "contact", received_on=D(2017, 4, 3), received_time="09:15", source="2B"
+    )
     record(
         worker,
-        case,
+        case.child,
         "visit",
         kind="cin",
         visited_on=D(2017, 5, 4),
@@ -322,13 +284,13 @@ def test_the_chronology_filters_and_downloads(case: Case, worker: Client) -> Non
 
 
 def test_a_case_closes_once_its_work_has_ended(case: Case, worker: Client) -> None:
-    record(worker, case, "referral", referred_on=D(2017, 4, 3), source="2B")
+    record(worker, case.child, "referral", referred_on=D(2017, 4, 3), source="2B")
     referral = the_only(Referral)
-    record(worker, case, "assessment-start", referral=referral.key, started_on=D(2017, 4, 4))
+    record(worker, case.child, "assessment-start", referral=referral.key, started_on=D(2017, 4, 4))
 
     refused = record(
         worker,
-        case,
+        case.child,
         "referral-close",
         referral=referral.key,
         closed_on=D(2017, 5, 1),
@@ -340,7 +302,7 @@ def test_a_case_closes_once_its_work_has_ended(case: Case, worker: Client) -> No
     assessment = referral.assessments.get()
     record(
         worker,
-        case,
+        case.child,
         "assessment-complete",
         assessment=assessment.key,
         authorised_on=D(2017, 4, 28),
@@ -349,7 +311,7 @@ def test_a_case_closes_once_its_work_has_ended(case: Case, worker: Client) -> No
     saved(
         record(
             worker,
-            case,
+            case.child,
             "referral-close",
             referral=referral.key,
             closed_on=D(2017, 5, 1),

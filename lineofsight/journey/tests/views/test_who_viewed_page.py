@@ -6,34 +6,22 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.test import Client
 from django.urls import reverse
-from pytest_django.fixtures import Settings
 
-from lineofsight.accounts.models import Role, User
+from lineofsight.accounts.models import Role
 from lineofsight.core.models import AuditEvent
 from lineofsight.journey.tests.builders import (
-    PASSWORD,
-    TODAY,
     Case,
     case_create,
     social_worker_create,
     team_create,
 )
+from lineofsight.journey.tests.views.pages import (
+    signed_in,
+)
 from lineofsight.people.models import TeamMembership
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _today(settings: Settings) -> None:
-    settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
 
 
 def page_url(case: Case) -> str:

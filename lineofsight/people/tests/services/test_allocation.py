@@ -4,36 +4,33 @@ rows, each refused record (nothing written), and who may make them."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from pytest_django.fixtures import Settings
 
 from lineofsight.accounts.models import Role, User
 from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.journey.domain import sequence as sequence_rules
 from lineofsight.journey.domain import sequence_oversight as rules
-from lineofsight.journey.domain.sequence import SequenceError
 from lineofsight.journey.tests.builders import (
     PASSWORD,
     TODAY,
     Case,
     D,
-    case_create,
     social_worker_create,
 )
 from lineofsight.journey.tests.builders import team_create as team_build
+from lineofsight.journey.tests.more_builders import team_manager_create
+from lineofsight.journey.tests.services.checks import nothing_written, refused_and_nothing_written
 from lineofsight.people.constants import (
     AllocationRole,
     ServiceArea,
     SocialWorkerChangeReason,
     WorkerRole,
 )
-from lineofsight.people.models import Allocation, Team, TeamMembership, Worker
+from lineofsight.people.models import Allocation, TeamMembership, Worker
 from lineofsight.people.services import (
     allocation_end,
     allocation_start,
@@ -45,40 +42,11 @@ from lineofsight.people.services import (
 
 pytestmark = pytest.mark.django_db
 
-PEOPLE_MODELS = (Allocation, Worker, Team, TeamMembership, AuditEvent)
-
-
-@pytest.fixture(autouse=True)
-def _today(settings: Settings) -> None:
-    settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
-
-
-@pytest.fixture
-def case() -> Case:
-    return case_create()
-
-
-def manager_create(staff_id: str, team: Team, username: str) -> User:
-    """A team manager in `team` since April 2010."""
-    worker = Worker.objects.create(
-        staff_id=staff_id,
-        given_name="Elowen",
-        family_name=f"Testmanager{staff_id}",
-        role=WorkerRole.TEAM_MANAGER,
-        started_on=D(2010, 4, 1),
-    )
-    TeamMembership.objects.create(
-        key=f"TM-{staff_id}", worker=worker, team=team, started_on=D(2010, 4, 1)
-    )
-    return User.objects.create_user(
-        username=username, password=PASSWORD, role=Role.TEAM_MANAGER, worker=worker
-    )
-
 
 @pytest.fixture
 def manager(case: Case) -> User:
     """Team manager TM001 of the case's team."""
-    return manager_create("TM001", case.team, "elowen.tm")
+    return team_manager_create(case.team)
 
 
 @pytest.fixture
@@ -87,27 +55,6 @@ def colleague(case: Case) -> Worker:
     worker = social_worker_create("SW003", case.team, "colleague.sw").worker
     assert worker is not None
     return worker
-
-
-def counts() -> dict[str, int]:
-    return {model.__name__: model.objects.count() for model in PEOPLE_MODELS}
-
-
-@contextmanager
-def nothing_written(error: type[Exception], message: str | None = None) -> Iterator[None]:
-    """The call inside raises `error` (with `message`, when given) and writes nothing."""
-    before = counts()
-    ended = list(Allocation.objects.order_by("pk").values_list("ended_on", flat=True))
-    with pytest.raises(error) as raised:
-        yield
-    if message is not None:
-        assert str(raised.value) == message
-    assert counts() == before
-    assert list(Allocation.objects.order_by("pk").values_list("ended_on", flat=True)) == ended
-
-
-def refused(message: str):
-    return nothing_written(SequenceError, message)
 
 
 def reallocate(case: Case, acting_user: User, **overrides: Any) -> Allocation:
@@ -181,13 +128,13 @@ def test_head_of_service_and_administrator_may_allocate_in_any_team(case: Case, 
 
 
 def test_allocation_naming_no_worker_is_refused(case: Case, manager: User):
-    with refused(rules.ALLOCATION_NEEDS_WORKER):
+    with refused_and_nothing_written(rules.ALLOCATION_NEEDS_WORKER):
         reallocate(case, manager)
 
 
 def test_allocation_to_a_worker_outside_the_team_is_refused(case: Case, manager: User):
     outsider = social_worker_create("SW004", team_build("SAFE2"), "outsider.sw").worker
-    with refused(rules.WORKER_NOT_IN_TEAM):
+    with refused_and_nothing_written(rules.WORKER_NOT_IN_TEAM):
         reallocate(case, manager, worker=outsider)
 
 
@@ -195,19 +142,19 @@ def test_allocation_to_a_worker_outside_the_team_is_refused(case: Case, manager:
 def test_allocation_on_or_before_the_current_one_started_is_refused(
     case: Case, manager: User, colleague: Worker, started_on: dt.date
 ):
-    with refused(rules.ALLOCATION_OVERLAPS):
+    with refused_and_nothing_written(rules.ALLOCATION_OVERLAPS):
         reallocate(case, manager, worker=colleague, started_on=started_on)
 
 
 def test_change_of_social_worker_without_its_reason_is_refused(
     case: Case, manager: User, colleague: Worker
 ):
-    with refused(rules.CHANGE_REASON_REQUIRED):
+    with refused_and_nothing_written(rules.CHANGE_REASON_REQUIRED):
         reallocate(case, manager, worker=colleague, change_reason="")
 
 
 def test_allocation_in_the_future_is_refused(case: Case, manager: User, colleague: Worker):
-    with refused(sequence_rules.DATE_IN_FUTURE):
+    with refused_and_nothing_written(sequence_rules.DATE_IN_FUTURE):
         reallocate(case, manager, worker=colleague, started_on=TODAY + dt.timedelta(days=1))
 
 
@@ -228,10 +175,10 @@ def test_allocation_is_ended(case: Case, manager: User):
 
 def test_allocation_ended_twice_or_before_it_started_is_refused(case: Case, manager: User):
     allocation = Allocation.objects.get()
-    with refused(sequence_rules.END_BEFORE_START):
+    with refused_and_nothing_written(sequence_rules.END_BEFORE_START):
         allocation_end(allocation=allocation, ended_on=D(2016, 11, 30), acting_user=manager)
     allocation_end(allocation=allocation, ended_on=D(2017, 6, 30), acting_user=manager)
-    with refused(rules.ALLOCATION_ALREADY_ENDED):
+    with refused_and_nothing_written(rules.ALLOCATION_ALREADY_ENDED):
         allocation_end(allocation=allocation, ended_on=D(2017, 7, 1), acting_user=manager)
 
 
@@ -245,7 +192,7 @@ def test_social_worker_may_not_allocate_or_end_an_allocation(case: Case, colleag
 
 
 def test_manager_of_another_team_may_not_allocate_in_this_one(case: Case, colleague: Worker):
-    stranger = manager_create("TM002", team_build("SAFE2"), "stranger.tm")
+    stranger = team_manager_create(team_build("SAFE2"), "TM002", "stranger.tm")
     with nothing_written(PermissionDenied):
         reallocate(case, stranger, worker=colleague)
     with nothing_written(PermissionDenied):
@@ -284,7 +231,7 @@ def test_worker_is_created_and_audited_without_a_child(manager: User):
 
 
 def test_worker_with_a_staff_id_taken_is_refused(case: Case, manager: User):
-    with refused(rules.STAFF_ID_TAKEN):
+    with refused_and_nothing_written(rules.STAFF_ID_TAKEN):
         worker_create(
             staff_id="SW001",
             given_name="Jory",
@@ -296,7 +243,7 @@ def test_worker_with_a_staff_id_taken_is_refused(case: Case, manager: User):
 
 
 def test_worker_starting_in_the_future_is_refused(manager: User):
-    with refused(sequence_rules.DATE_IN_FUTURE):
+    with refused_and_nothing_written(sequence_rules.DATE_IN_FUTURE):
         worker_create(
             staff_id="SW011",
             given_name="Jory",
@@ -325,7 +272,7 @@ def test_team_is_created_and_audited_without_a_child(manager: User):
 
 
 def test_team_with_a_code_taken_is_refused(case: Case, manager: User):
-    with refused(rules.TEAM_CODE_TAKEN):
+    with refused_and_nothing_written(rules.TEAM_CODE_TAKEN):
         team_create(
             code="SAFE1",
             name="Safeguarding",
@@ -382,7 +329,7 @@ def test_membership_is_started_and_ended(case: Case, manager: User):
 
 
 def test_second_membership_of_the_same_team_is_refused(case: Case, manager: User):
-    with refused(rules.MEMBERSHIP_ALREADY_OPEN):
+    with refused_and_nothing_written(rules.MEMBERSHIP_ALREADY_OPEN):
         team_membership_start(
             worker=case.worker, team=case.team, started_on=D(2017, 3, 1), acting_user=manager
         )
@@ -394,7 +341,7 @@ def test_membership_before_the_worker_started_is_refused(case: Case, manager: Us
     TeamMembership.objects.create(
         key="TM-MGR-SAFE3", worker=manager.worker, team=other, started_on=D(2010, 4, 1)
     )
-    with refused(rules.WORKER_NOT_IN_POST):
+    with refused_and_nothing_written(rules.WORKER_NOT_IN_POST):
         team_membership_start(
             worker=case.worker, team=other, started_on=D(2012, 8, 31), acting_user=manager
         )
@@ -403,12 +350,12 @@ def test_membership_before_the_worker_started_is_refused(case: Case, manager: Us
 def test_membership_ended_twice_is_refused(case: Case, manager: User):
     membership = TeamMembership.objects.get(worker=case.worker)
     team_membership_end(membership=membership, ended_on=D(2017, 8, 31), acting_user=manager)
-    with refused(rules.MEMBERSHIP_ALREADY_ENDED):
+    with refused_and_nothing_written(rules.MEMBERSHIP_ALREADY_ENDED):
         team_membership_end(membership=membership, ended_on=D(2017, 9, 1), acting_user=manager)
 
 
 def test_manager_of_another_team_may_not_change_its_members(case: Case):
-    stranger = manager_create("TM003", team_build("SAFE4"), "stranger.tm")
+    stranger = team_manager_create(team_build("SAFE4"), "TM003", "stranger.tm")
     assert stranger.worker is not None
     with nothing_written(PermissionDenied):
         team_membership_end(

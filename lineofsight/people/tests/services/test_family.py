@@ -6,25 +6,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from pytest_django.fixtures import Settings
 
 from lineofsight.core.models import AuditAction, AuditEvent
-from lineofsight.journey.domain.sequence import DATE_IN_FUTURE, END_BEFORE_START, SequenceError
+from lineofsight.journey.domain.sequence import DATE_IN_FUTURE, END_BEFORE_START
 from lineofsight.journey.tests.builders import (
-    TODAY,
     Case,
     D,
     allocate,
-    case_create,
     child_create,
     social_worker_create,
     team_create,
 )
+from lineofsight.journey.tests.services.checks import refused_and_nothing_written, rows
 from lineofsight.people.constants import RelationshipType, Sex
 from lineofsight.people.domain import sequence_family as rules
 from lineofsight.people.models import Child, Person, Relationship
@@ -46,28 +42,6 @@ MOTHER = NewPerson(
     address="12 Sample Row, Testbury",
     postcode="tb1 2ab ",
 )
-
-
-@pytest.fixture(autouse=True)
-def _today(settings: Settings) -> None:
-    settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
-
-
-@pytest.fixture
-def case() -> Case:
-    return case_create()
-
-
-def counts() -> dict[str, int]:
-    return {model.__name__: model.objects.count() for model in (Person, Relationship, AuditEvent)}
-
-
-@contextmanager
-def refused_and_nothing_written(message: str) -> Iterator[None]:
-    before = counts()
-    with pytest.raises(SequenceError, match=f"^{re.escape(message)}$"):
-        yield
-    assert counts() == before
 
 
 def mother_recorded(case: Case, **kwargs: dt.date) -> Relationship:
@@ -326,7 +300,7 @@ def test_an_impossible_end_is_refused_and_nothing_written(
 def test_a_worker_with_no_access_to_the_child_is_denied_and_nothing_written(case: Case) -> None:
     relationship = mother_recorded(case)
     stranger = social_worker_create("SW002", team_create("SAFE2"), "other.sw")
-    before = counts()
+    before = rows()
     with pytest.raises(PermissionDenied):
         person_record(
             child=case.child, given_name="Jory", family_name="Testwood", acting_user=stranger
@@ -342,7 +316,7 @@ def test_a_worker_with_no_access_to_the_child_is_denied_and_nothing_written(case
         relationship_end(
             relationship=relationship, lives_with_child_to=D(2017, 6, 2), acting_user=stranger
         )
-    assert counts() == before
+    assert rows() == before
     relationship.refresh_from_db()
     assert relationship.lives_with_child_to is None
 
@@ -361,7 +335,7 @@ def test_linking_a_person_known_only_through_a_child_the_worker_cannot_open_is_d
         new_person=NewPerson(given_name="Piran", family_name="Testwood"),
         acting_user=stranger,
     ).person
-    before = counts()
+    before = rows()
     with pytest.raises(PermissionDenied, match=re.escape(PERSON_NOT_KNOWN)):
         relationship_record(
             child=case.child,
@@ -369,5 +343,5 @@ def test_linking_a_person_known_only_through_a_child_the_worker_cannot_open_is_d
             person=person,
             acting_user=case.user,
         )
-    assert counts() == before
+    assert rows() == before
     assert not Child.objects.get(pk=case.child.pk).relationships.exists()

@@ -6,14 +6,11 @@ nothing written."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from pytest_django.fixtures import Settings
 
 from lineofsight.accounts.models import Role, User
 from lineofsight.core.models import AuditAction, AuditEvent
@@ -21,13 +18,13 @@ from lineofsight.journey.domain import sequence as sequence_rules
 from lineofsight.journey.domain import sequence_oversight as rules
 from lineofsight.journey.tests.builders import (
     PASSWORD,
-    TODAY,
     Case,
     D,
-    case_create,
     social_worker_create,
     team_create,
 )
+from lineofsight.journey.tests.more_builders import team_manager_create
+from lineofsight.journey.tests.views.pages import nothing_written, saved, signed_in
 from lineofsight.people import forms
 from lineofsight.people.constants import ServiceArea, WorkerRole
 from lineofsight.people.models import Team, TeamMembership, Worker
@@ -38,43 +35,10 @@ ORGANISATION_RECORDS = ("worker", "team", "team_membership")
 MANAGERS = (Role.ADMINISTRATOR, Role.HEAD_OF_SERVICE)
 
 
-@pytest.fixture(autouse=True)
-def _today(settings: Settings) -> None:
-    settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
-
-
-@pytest.fixture
-def case() -> Case:
-    return case_create()
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
-
-
 def manager_of(role: str) -> Client:
     """An administrator or head of service, who holds no worker record."""
     user = User.objects.create_user(username=f"{role}.user", password=PASSWORD, role=role)
     return signed_in(user)
-
-
-def team_manager_create(team: Team) -> User:
-    """Team manager TM001, a member of `team` since April 2010."""
-    worker = Worker.objects.create(
-        staff_id="TM001",
-        given_name="Elowen",
-        family_name="Testmanager",
-        role=WorkerRole.TEAM_MANAGER,
-        started_on=D(2010, 4, 1),
-    )
-    TeamMembership.objects.create(
-        key="TM-TM001", worker=worker, team=team, started_on=D(2010, 4, 1)
-    )
-    return User.objects.create_user(
-        username="elowen.tm", password=PASSWORD, role=Role.TEAM_MANAGER, worker=worker
-    )
 
 
 def newcomer_create() -> Worker:
@@ -149,12 +113,6 @@ def post(client: Client, url: str, data: dict[str, str]) -> str:
     return response.content.decode()
 
 
-def saved(html: str, message: str) -> None:
-    assert "There is a problem" not in html, re.findall(r'<li><a href="#[^"]*">([^<]+)', html)
-    assert "data-saved" in html
-    assert message in html.replace("&#x27;", "'")
-
-
 def summary(html: str) -> list[tuple[str, str]]:
     """The error summary's links: (anchor, message)."""
     assert "There is a problem" in html
@@ -168,24 +126,6 @@ def organisation_audit() -> list[tuple[str, str, str]]:
         .order_by("pk")
         .values_list("action", "record_type", "record_key")
     )
-
-
-def written() -> dict[str, Any]:
-    return {
-        "workers": list(Worker.objects.order_by("pk").values_list("staff_id", flat=True)),
-        "teams": list(Team.objects.order_by("pk").values_list("code", flat=True)),
-        "memberships": list(
-            TeamMembership.objects.order_by("pk").values_list("key", "started_on", "ended_on")
-        ),
-        "audit": organisation_audit(),
-    }
-
-
-@contextmanager
-def nothing_written() -> Iterator[None]:
-    before = written()
-    yield
-    assert written() == before
 
 
 # ---- administrators and heads of service ------------------------------------------------------
