@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 
 from lineofsight.accounts.access import child_access_allowed
 from lineofsight.accounts.models import User
@@ -19,6 +18,7 @@ from lineofsight.journey.models import (
     Decision,
     Referral,
 )
+from lineofsight.journey.selectors import _open_on
 from lineofsight.people.models import Child, Relationship
 from lineofsight.timescales.models import OPEN_STATUSES, Deadline, DeadlineStatus
 
@@ -55,12 +55,6 @@ class JourneySummary:
         return found
 
 
-def _open_on(today: date, start: str, end: str) -> Q:
-    return Q(**{f"{start}__lte": today}) & (
-        Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gt": today})
-    )
-
-
 def child_journey_summary(*, viewer: User, child: Child) -> JourneySummary:
     """The child's open referral, plans and episode today, what falls due next, the latest
     decisions and the people in the child's life. The child's record page has already opened
@@ -70,19 +64,19 @@ def child_journey_summary(*, viewer: User, child: Child) -> JourneySummary:
     today = council_today()
     return JourneySummary(
         today=today,
-        referral=child.referrals.filter(_open_on(today, "referred_on", "closed_on"))
+        referral=child.referrals.filter(_open_on("referred_on", "closed_on", today))
         .order_by("-referred_on")
         .first(),
         cin_plan=CINPlan.objects.filter(referral__child=child)
-        .filter(_open_on(today, "started_on", "ended_on"))
+        .filter(_open_on("started_on", "ended_on", today))
         .order_by("-started_on")
         .first(),
         cp_plan=ChildProtectionPlan.objects.filter(referral__child=child)
-        .filter(_open_on(today, "started_on", "ended_on"))
+        .filter(_open_on("started_on", "ended_on", today))
         .order_by("-started_on")
         .first(),
         cla_episode=CLAEpisode.objects.filter(child=child)
-        .filter(_open_on(today, "started_on", "ended_on"))
+        .filter(_open_on("started_on", "ended_on", today))
         .order_by("-started_on")
         .first(),
         care_leaver=CareLeaverStatus.objects.filter(child=child, as_of__lte=today)

@@ -10,7 +10,7 @@ from lineofsight.journey.steps import (
     plans_and_permanence,
     protection,
 )
-from lineofsight.journey.steps.base import Step, StepForm, steps_memo
+from lineofsight.journey.steps.base import Step, StepForm
 from lineofsight.people.models import Child
 
 # In the order the record page offers them.
@@ -31,8 +31,7 @@ __all__ = ["STEPS", "Step", "StepForm", "steps_offered"]
 def steps_offered(child: Child, user: User) -> list[tuple[str, list[Step]]]:
     """The steps the user can record for the child now, by stage in journey order."""
     stages: dict[str, list[Step]] = {}
-    with steps_memo(child):
-        for step in STEPS.values():
-            if step.allowed(user) and step.offered(child):
-                stages.setdefault(step.stage, []).append(step)
+    for step in STEPS.values():
+        if step.allowed(user) and step.offered(child):
+            stages.setdefault(step.stage, []).append(step)
     return list(stages.items())

@@ -10,8 +10,7 @@ the GOV.UK error summary, and nothing is written.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar
 
@@ -20,41 +19,26 @@ from django.db.models import QuerySet
 
 from lineofsight.accounts.models import User
 from lineofsight.core.models import Record
+from lineofsight.core.request_memo import once
 from lineofsight.people.models import Child
 
 M = TypeVar("M", bound=Record)
 P = ParamSpec("P")
 R = TypeVar("R")
 
-MEMO = "_steps_memo"
-
 
 def per_child(read: Callable[P, R]) -> Callable[P, R]:
-    """Read once per child while `steps_memo(child)` is open: the record page asks some thirty
+    """Read once a request per child (`core.request_memo`): the record page asks some thirty
     steps whether they apply, and many ask the same thing (the open referral, the open plan)."""
 
     @functools.wraps(read)
     def memoised(*args: P.args, **kwargs: P.kwargs) -> R:
         child = args[0]
-        memo = getattr(child, MEMO, None)
-        if memo is None:
-            return read(*args, **kwargs)
-        key = (read.__module__, read.__qualname__, args[1:], tuple(sorted(kwargs.items())))
-        if key not in memo:
-            memo[key] = read(*args, **kwargs)
-        return memo[key]
+        assert isinstance(child, Child)
+        key = ("step read", read.__module__, read.__qualname__, child.pk, args[1:])
+        return once((*key, tuple(sorted(kwargs.items()))), lambda: read(*args, **kwargs))
 
     return memoised
-
-
-@contextmanager
-def steps_memo(child: Child) -> Iterator[Child]:
-    """While open, `per_child` reads of this child are made once; nothing is written meanwhile."""
-    setattr(child, MEMO, {})
-    try:
-        yield child
-    finally:
-        delattr(child, MEMO)
 
 
 class StepForm(forms.Form):

@@ -88,7 +88,7 @@ def worker_answers(**overrides: Any) -> dict[str, str]:
     values: dict[str, Any] = {
         "staff_id": "SW010",
         "given_name": "Jago",
-        "family_name": "Placeholderson",
+        "family_name": "Pengellyson",
         "role": WorkerRole.SENIOR_PRACTITIONER,
         "started_on": D(2017, 6, 5),
         "is_qualified": "yes",
@@ -154,12 +154,12 @@ def test_a_worker_added_through_the_page(case: Case, role: str) -> None:
     client = manager_of(role)
     assert 'name="started_on_day"' in client.get(worker_add_url()).content.decode()
 
-    saved(post(client, worker_add_url(), worker_answers()), "Jago Placeholderson added as a worker")
+    saved(post(client, worker_add_url(), worker_answers()), "Jago Pengellyson added as a worker")
 
     worker = Worker.objects.get(staff_id="SW010")
     assert (worker.given_name, worker.family_name, worker.role) == (
         "Jago",
-        "Placeholderson",
+        "Pengellyson",
         WorkerRole.SENIOR_PRACTITIONER,
     )
     assert (worker.started_on, worker.is_qualified, worker.is_agency, str(worker.fte)) == (
