@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from django.db import connections
 from playwright.sync_api import ConsoleMessage, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -32,6 +33,11 @@ def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Page]:
             yield browser.new_page()
         finally:
             browser.close()
+            # Under Playwright's sync API the test's code sees Django connections of its own
+            # (Django keeps them per context, and Playwright switches contexts), which
+            # pytest-django never closes: left open, PostgreSQL refuses to drop the test
+            # database at the end of the run ("1 other session using the database").
+            connections.close_all()
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from lineofsight.journey.models import Visit
 from lineofsight.journey.tests.builders import PASSWORD, TODAY, case_create
+from tests.browser.signing_in import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -41,10 +42,7 @@ def test_a_visit_recorded_with_the_keyboard_alone(
     settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
     cache.clear()
     case = case_create()
-    page.goto(f"{live_server.url}/accounts/sign-in/")
-    page.get_by_label("Username").fill(case.user.username)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.keyboard.press("Enter")
+    sign_in(page, live_server.url, case.user.username, PASSWORD, by_keyboard=True)
     expect(page.get_by_role("navigation", name="Menu")).to_be_visible()
     page.goto(f"{live_server.url}/children/{case.child.child_id}/record/visit/")
 

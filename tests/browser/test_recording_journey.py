@@ -23,15 +23,13 @@ from lineofsight.journey.tests.builders import (
     case_create,
     social_worker_create,
 )
+from tests.browser import signing_in
 
 pytestmark = pytest.mark.browser
 
 
 def sign_in(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/sign-in/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
+    signing_in.sign_in(page, base, username, PASSWORD)
 
 
 def sign_out(page: Page) -> None:

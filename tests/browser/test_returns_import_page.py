@@ -11,6 +11,7 @@ from lineofsight.accounts.models import Role, User
 from lineofsight.people.models import Child
 from lineofsight.returns.cin_census.export import cin_census_write
 from lineofsight.returns.tests.conftest import one_child_frames
+from tests.browser.signing_in import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -33,10 +34,7 @@ def test_an_analyst_checks_then_loads_a_census(
     User.objects.create_user(
         username="pat.analyst", password=PASSWORD, role=Role.PERFORMANCE_ANALYST
     )
-    page.goto(f"{live_server.url}/accounts/sign-in/")
-    page.get_by_label("Username").fill("pat.analyst")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
+    sign_in(page, live_server.url, "pat.analyst", PASSWORD)
     page.goto(f"{live_server.url}/returns/")
     page.get_by_role("link", name="Import returns").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Import returns")

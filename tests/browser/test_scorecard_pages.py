@@ -16,6 +16,7 @@ from lineofsight.accounts.models import Role
 from lineofsight.accounts.services import DEMO_PASSWORD, DEMO_USERNAMES
 from lineofsight.reports.domain.packs import packs_load
 from lineofsight.reports.selectors import scorecard_cache_clear
+from tests.browser.signing_in import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -35,10 +36,7 @@ def test_a_head_of_service_reads_the_board_opens_an_indicator_and_adds_commentar
     board = packs_load()[BOARD]
     page.set_viewport_size({"width": 1280, "height": 900})
 
-    page.goto(f"{live_server.url}/accounts/sign-in/")
-    page.get_by_label("Username").fill(DEMO_USERNAMES[Role.HEAD_OF_SERVICE])
-    page.get_by_label("Password", exact=True).fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
+    sign_in(page, live_server.url, DEMO_USERNAMES[Role.HEAD_OF_SERVICE], DEMO_PASSWORD)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Scorecards").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Scorecards")
     page.get_by_role("link", name="Monthly performance board").click()

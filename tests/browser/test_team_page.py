@@ -10,6 +10,7 @@ from pytest_django.fixtures import Settings
 from pytest_django.live_server_helper import LiveServer
 
 from lineofsight.timescales.tests.scenarios import PASSWORD, TODAY, team_scenario
+from tests.browser.signing_in import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -26,10 +27,7 @@ def test_team_manager_sees_an_unallocated_child_and_its_days_waiting(
     team_scenario()
     problems = console_problems
 
-    page.goto(f"{live_server.url}/accounts/sign-in/")
-    page.get_by_label("Username").fill("tina")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
+    sign_in(page, live_server.url, "tina", PASSWORD)
     menu = page.get_by_role("navigation", name="Menu")
     expect(menu.get_by_role("link", name="My work")).to_be_visible()
     expect(menu.get_by_role("link", name="Service")).to_have_count(0)

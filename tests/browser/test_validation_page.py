@@ -9,6 +9,7 @@ from lineofsight.core.models import Council
 from lineofsight.journey.models import Referral
 from lineofsight.timescales.tests.builders import D
 from lineofsight.timescales.tests.scenarios import child_create
+from tests.browser.signing_in import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -24,10 +25,7 @@ def test_a_head_of_service_filters_by_rule_and_opens_the_child(
     child = child_create("C1", "Sam", "Green")
     Referral.objects.create(key="R1", child=child, referred_on=D(2016, 6, 1), source="1A")
     User.objects.create_user(username="sam.head", password=PASSWORD, role=Role.HEAD_OF_SERVICE)
-    page.goto(f"{live_server.url}/accounts/sign-in/")
-    page.get_by_label("Username").fill("sam.head")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
+    sign_in(page, live_server.url, "sam.head", PASSWORD)
 
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Validation").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("CIN census 2016 to 2017")
