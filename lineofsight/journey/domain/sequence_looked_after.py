@@ -96,9 +96,28 @@ INTERVIEW_BEFORE_RETURN = "A return interview is held after the child returned."
 INTERVIEW_HELD_NOT_ACCEPTED = (
     "A return interview the child did not accept was not held: leave the date it was held blank."
 )
+YOUTH_JUSTICE_STATUS_UNDER_10 = (
+    "A child under 10 cannot be remanded or detained (legal status J1 to J3): they are below "
+    "the age of criminal responsibility (SSDA903 rule 358)."
+)
+MISSING_FROM_PLACEMENT_OPEN = (
+    "The child is recorded as missing or away from this placement and has not returned: record "
+    "when they came back before the episode ends (SSDA903 rule 575)."
+)
+MISSING_OPEN_AT_LEAVING_CARE = (
+    "The child is recorded as missing or away and has not returned: record when they came back "
+    "before they stop being looked after (SSDA903 rule 577)."
+)
+MISSING_OPEN_FROM_ENDED_PLACEMENT = (
+    "The child went missing or away from a placement that has since ended: give the date and "
+    "time they came back (SSDA903 rules 575 and 577)."
+)
 YOUTH_JUSTICE_UNDER_10 = (
     "A child under 10 cannot be convicted or cautioned (the age of criminal responsibility)."
 )
+
+# Legal statuses of a child remanded or detained (youth justice).
+YOUTH_JUSTICE_STATUSES = frozenset({"J1", "J2", "J3"})
 
 # Reasons for a new episode (SSDA903 RNE), by what changed.
 RNE_LEGAL_STATUS = "L"
@@ -168,6 +187,45 @@ def reason_new_episode(
     if legal_status_changed:
         return RNE_LEGAL_STATUS
     raise SequenceError(NOTHING_CHANGED)
+
+
+def check_youth_justice_status_age(*, legal_status: str, on: dt.date, born_on: dt.date) -> None:
+    """A youth-justice legal status (J1 to J3) starts on or after the 10th birthday (358)."""
+    if legal_status in YOUTH_JUSTICE_STATUSES and age_on(born_on=born_on, on=on) < 10:
+        raise SequenceError(YOUTH_JUSTICE_STATUS_UNDER_10)
+
+
+def check_no_missing_open_as_episode_ends(
+    *, episode_started_on: dt.date, ends_on: dt.date, open_missing_from: Iterable[dt.date]
+) -> None:
+    """The episode a child went missing from (its first day to the day before it ends: one
+    starting on the day of a change belongs to the next) cannot end while they are still away
+    (rule 575)."""
+    if any(episode_started_on <= start < ends_on for start in open_missing_from):
+        raise SequenceError(MISSING_FROM_PLACEMENT_OPEN)
+
+
+def check_no_missing_open_as_care_ends(
+    *, ended_on: dt.date, open_missing_from: Iterable[dt.date]
+) -> None:
+    """Nobody stops being looked after while still recorded as missing or away (rule 577)."""
+    if any(start <= ended_on for start in open_missing_from):
+        raise SequenceError(MISSING_OPEN_AT_LEAVING_CARE)
+
+
+def check_open_missing_in_open_care(
+    *, started_on: dt.date, ended: bool, episodes: Sequence[Period]
+) -> None:
+    """A missing episode left open (not yet returned) cannot start within an episode of care
+    that has ended: that placement ended after they went (rule 575), or care ended (577)."""
+    if ended:
+        return
+    for episode_start, episode_end in episodes:
+        if episode_end is not None and episode_start <= started_on <= episode_end:
+            # On the last day of a changed episode the next one is open; only then is it fine.
+            followed = any(start == episode_end for start, _ in episodes)
+            if started_on < episode_end or not followed:
+                raise SequenceError(MISSING_OPEN_FROM_ENDED_PLACEMENT)
 
 
 def check_legal_status_changes(*, legal_status_changed: bool) -> None:

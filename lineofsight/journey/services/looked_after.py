@@ -87,6 +87,23 @@ def _episodes_of(child: Child) -> list[Period]:
     return list(child.cla_episodes.values_list("started_on", "ended_on"))
 
 
+def _open_missing_from(child: Child) -> list[dt.date]:
+    """The days the child's missing or away episodes not yet ended began (the council's day)."""
+    return [
+        timezone.localdate(started_at)
+        for started_at in child.missing_episodes.filter(ended_at__isnull=True).values_list(
+            "started_at", flat=True
+        )
+    ]
+
+
+def _check_youth_justice_status(child: Child, legal_status: str, on: dt.date) -> None:
+    if child.born_on is not None:
+        care_rules.check_youth_justice_status_age(
+            legal_status=legal_status, on=on, born_on=child.born_on
+        )
+
+
 def _open_episode(child: Child, on: dt.date) -> CLAEpisode:
     """The child's open episode, locked, once a change or end on `on` may be written to it."""
     episode = (
@@ -115,6 +132,12 @@ def _episode_follow(
 ) -> CLAEpisode:
     """Close the open episode with X1 on the day of the change and open the next that day; the
     category of need and home postcode carry on through the period of care."""
+    care_rules.check_no_missing_open_as_episode_ends(
+        episode_started_on=episode.started_on,
+        ends_on=changed_on,
+        open_missing_from=_open_missing_from(child),
+    )
+    _check_youth_justice_status(child, legal_status, changed_on)
     record_changed(
         episode,
         child=child,
@@ -161,6 +184,7 @@ def cla_start(
     care_rules.check_starts_under_18(started_on=started_on, born_on=child.born_on)
     care_rules.check_can_start_care(started_on=started_on, episodes=_episodes_of(child))
     care_rules.check_not_temporary_start(temporary=placement_type in TEMPORARY_PLACEMENTS)
+    _check_youth_justice_status(child, legal_status, started_on)
     return record_created(
         CLAEpisode,
         child=child,
@@ -277,6 +301,9 @@ def cla_cease(
         episode_started_on=episode.started_on,
         is_x1=reason_ceased == ReasonEpisodeCeased.X1,
         temporary=episode.placement_type in TEMPORARY_PLACEMENTS,
+    )
+    care_rules.check_no_missing_open_as_care_ends(
+        ended_on=ended_on, open_missing_from=_open_missing_from(child)
     )
     return record_changed(
         episode,
@@ -397,6 +424,11 @@ def missing_episode_record(
         started_at=started_at,
         ended_at=ended_at,
         others=child.missing_episodes.values_list("started_at", "ended_at"),
+    )
+    care_rules.check_open_missing_in_open_care(
+        started_on=timezone.localdate(started_at),
+        ended=ended_at is not None,
+        episodes=_episodes_of(child),
     )
     return record_created(
         MissingEpisode,

@@ -300,3 +300,50 @@ def test_youth_justice_outcome_from_age_10() -> None:
     rules.check_youth_justice_age(outcome_on=D(2020, 5, 17), born_on=BORN)
     with refused(rules.YOUTH_JUSTICE_UNDER_10):
         rules.check_youth_justice_age(outcome_on=D(2020, 5, 16), born_on=BORN)
+
+
+def test_youth_justice_legal_status_from_age_10() -> None:
+    tenth = D(2020, 5, 17)
+    rules.check_youth_justice_status_age(legal_status="J1", on=tenth, born_on=BORN)
+    rules.check_youth_justice_status_age(legal_status="C2", on=D(2012, 1, 1), born_on=BORN)
+    for status in ("J1", "J2", "J3"):
+        with refused(rules.YOUTH_JUSTICE_STATUS_UNDER_10):
+            rules.check_youth_justice_status_age(
+                legal_status=status, on=tenth - dt.timedelta(days=1), born_on=BORN
+            )
+
+
+def test_an_episode_ends_only_once_the_child_it_was_missing_from_is_back() -> None:
+    started, ends = D(2017, 1, 9), D(2017, 3, 1)
+    # Away before the episode began, or from the day it ends (the next episode's): no matter.
+    rules.check_no_missing_open_as_episode_ends(
+        episode_started_on=started, ends_on=ends, open_missing_from=[D(2017, 1, 8), ends]
+    )
+    for day in (started, D(2017, 2, 28)):
+        with refused(rules.MISSING_FROM_PLACEMENT_OPEN):
+            rules.check_no_missing_open_as_episode_ends(
+                episode_started_on=started, ends_on=ends, open_missing_from=[day]
+            )
+
+
+def test_care_ends_only_once_the_child_is_back() -> None:
+    ends = D(2017, 3, 1)
+    rules.check_no_missing_open_as_care_ends(ended_on=ends, open_missing_from=[])
+    rules.check_no_missing_open_as_care_ends(ended_on=ends, open_missing_from=[D(2017, 3, 2)])
+    for day in (D(2016, 12, 1), ends):
+        with refused(rules.MISSING_OPEN_AT_LEAVING_CARE):
+            rules.check_no_missing_open_as_care_ends(ended_on=ends, open_missing_from=[day])
+
+
+def test_a_missing_episode_left_open_starts_in_care_still_open_or_out_of_care() -> None:
+    # One episode ended by a move on 10 February (X1), the next ended by leaving care 1 March.
+    episodes = [(D(2017, 1, 9), D(2017, 2, 10)), (D(2017, 2, 10), D(2017, 3, 1))]
+    still_open = [(D(2017, 1, 9), D(2017, 2, 10)), (D(2017, 2, 10), None)]
+    for day in (D(2017, 2, 10), D(2017, 2, 20)):
+        rules.check_open_missing_in_open_care(started_on=day, ended=False, episodes=still_open)
+    for day in (D(2016, 12, 1), D(2017, 3, 2)):  # not looked after then
+        rules.check_open_missing_in_open_care(started_on=day, ended=False, episodes=episodes)
+    for day in (D(2017, 1, 9), D(2017, 2, 9), D(2017, 2, 10), D(2017, 3, 1)):
+        rules.check_open_missing_in_open_care(started_on=day, ended=True, episodes=episodes)
+        with refused(rules.MISSING_OPEN_FROM_ENDED_PLACEMENT):
+            rules.check_open_missing_in_open_care(started_on=day, ended=False, episodes=episodes)

@@ -31,6 +31,7 @@ from lineofsight.journey.domain import sequence_looked_after as care_rules
 from lineofsight.journey.models import (
     CLAEpisode,
     HealthCheck,
+    MissingEpisode,
 )
 from lineofsight.journey.services.looked_after import (
     cla_cease,
@@ -725,6 +726,85 @@ def test_missing_episode_out_of_order_is_refused(case: Case):
         )
 
 
+def test_an_episode_does_not_end_while_the_child_is_missing_from_it(case: Case):
+    start(case)
+    missing = missing_episode_record(
+        child=case.child,
+        kind=MissingKind.MISSING,
+        started_at=at(D(2017, 2, 1), 16),
+        acting_user=case.user,
+    )
+    with refused_and_nothing_written(care_rules.MISSING_FROM_PLACEMENT_OPEN):
+        move(case, D(2017, 2, 3))
+    with refused_and_nothing_written(care_rules.MISSING_FROM_PLACEMENT_OPEN):
+        cla_legal_status_change(
+            child=case.child,
+            changed_on=D(2017, 2, 3),
+            legal_status=LegalStatus.C2,
+            acting_user=case.user,
+        )
+    with refused_and_nothing_written(care_rules.MISSING_OPEN_AT_LEAVING_CARE):
+        cla_cease(
+            child=case.child,
+            ended_on=D(2017, 2, 3),
+            reason_ceased=ReasonEpisodeCeased.E4A,
+            acting_user=case.user,
+        )
+    missing_episode_end(
+        missing_episode=missing, ended_at=at(D(2017, 2, 2), 9), acting_user=case.user
+    )
+    # Back: the move goes ahead; gone from the new placement on its first day, the child is
+    # missing from that one, so it cannot end either until they are back.
+    move(case, D(2017, 2, 3))
+    missing_episode_record(
+        child=case.child,
+        kind=MissingKind.AWAY,
+        started_at=at(D(2017, 2, 3), 20),
+        acting_user=case.user,
+    )
+    with refused_and_nothing_written(care_rules.MISSING_OPEN_AT_LEAVING_CARE):
+        cla_cease(
+            child=case.child,
+            ended_on=D(2017, 2, 6),
+            reason_ceased=ReasonEpisodeCeased.E4A,
+            acting_user=case.user,
+        )
+
+
+def test_a_missing_episode_left_open_in_a_placement_that_ended_is_refused(case: Case):
+    start(case)
+    move(case, D(2017, 2, 10))
+    cla_cease(
+        child=case.child,
+        ended_on=D(2017, 3, 1),
+        reason_ceased=ReasonEpisodeCeased.E4A,
+        acting_user=case.user,
+    )
+    for day in (D(2017, 2, 1), D(2017, 2, 20), D(2017, 3, 1)):
+        with refused_and_nothing_written(care_rules.MISSING_OPEN_FROM_ENDED_PLACEMENT):
+            missing_episode_record(
+                child=case.child,
+                kind=MissingKind.MISSING,
+                started_at=at(day, 16),
+                acting_user=case.user,
+            )
+    back = missing_episode_record(
+        child=case.child,
+        kind=MissingKind.MISSING,
+        started_at=at(D(2017, 2, 1), 16),
+        ended_at=at(D(2017, 2, 2), 10),
+        acting_user=case.user,
+    )
+    after_care = missing_episode_record(
+        child=case.child,
+        kind=MissingKind.MISSING,
+        started_at=at(D(2017, 3, 5), 16),
+        acting_user=case.user,
+    )
+    assert MissingEpisode.objects.count() == 2
+    assert (back.ended_at, after_care.ended_at) == (at(D(2017, 2, 2), 10), None)
+
+
 # ---- youth justice --------------------------------------------------------------------------
 
 
@@ -749,6 +829,24 @@ def test_youth_justice_outcome_is_recorded_and_audited(case: Case):
         outcome.key,
         "TEST0004",
     )
+
+
+def test_youth_justice_legal_status_under_10_is_refused(case: Case):
+    with refused_and_nothing_written(care_rules.YOUTH_JUSTICE_STATUS_UNDER_10):
+        start(case, legal_status=LegalStatus.J1)
+    start(case)
+    with refused_and_nothing_written(care_rules.YOUTH_JUSTICE_STATUS_UNDER_10):
+        cla_legal_status_change(
+            child=case.child,
+            changed_on=D(2017, 2, 3),
+            legal_status=LegalStatus.J2,
+            acting_user=case.user,
+        )
+    with refused_and_nothing_written(care_rules.YOUTH_JUSTICE_STATUS_UNDER_10):
+        move(case, D(2017, 2, 3), legal_status=LegalStatus.J3)
+    young_person = older_child(case, "TEST0004", D(2003, 4, 2))
+    remanded = start(case, child=young_person, legal_status=LegalStatus.J1)
+    assert (remanded.legal_status, remanded.reason_new) == ("J1", ReasonNewEpisode.S)
 
 
 def test_youth_justice_outcome_under_10_or_in_the_future_is_refused(case: Case):
