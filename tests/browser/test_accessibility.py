@@ -109,7 +109,7 @@ def test_every_page_meets_wcag_2_2_aa(
     page.goto(base + "/")
     page.evaluate(
         "() => document.querySelector('main').insertAdjacentHTML('beforeend',"
-        " '<img src=\"/static/frontend/favicon.svg\"><input type=\"text\">')"
+        ' \'<img src="/static/frontend/favicon.svg"><input type="text">\')'
     )
     assert {found.split(" ")[0] for found in _violations(axe, page)} >= {"image-alt", "label"}
 
