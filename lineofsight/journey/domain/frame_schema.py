@@ -374,6 +374,8 @@ TABLES: dict[str, TableSchema] = {
             Column(name='started_on', dtype='Date', nullable=False),
             Column(name='ended_on', dtype='Date', nullable=True),
             Column(name='outcome', dtype='String', nullable=True, codes=('care_order', 'supervision_order', 'placement_order', 'sgo', 'child_arrangements', 'no_order', 'diverted', 'withdrawn')),
+            Column(name='court', dtype='String', nullable=True, max_length=100),
+            Column(name='case_number', dtype='String', nullable=True, max_length=30),
         ),
     ),
     'youth_justice_outcome': TableSchema(

@@ -51,6 +51,9 @@ CIN_REVIEW_OUTSIDE_PLAN = (
     "A child in need plan review is held while the plan is open: the date is before the plan "
     "started or after it ended."
 )
+PRE_PROCEEDINGS_IN_NO_COURT = (
+    "Pre-proceedings come before any application to court: they have no court or case number."
+)
 PROCEEDINGS_ALREADY_OPEN = (
     "The child already has proceedings of that kind open on that date: end them before "
     "recording more."
@@ -218,8 +221,17 @@ def check_cin_review_within_plan(
 # ---- legal proceedings ----------------------------------------------------------------------
 
 
-def check_proceedings_start(*, started_on: dt.date, same_kind: Sequence[Period]) -> None:
-    """`same_kind`: the child's proceedings of the same kind."""
+def check_proceedings_start(
+    *,
+    started_on: dt.date,
+    same_kind: Sequence[Period],
+    pre_proceedings: bool = False,
+    in_court: bool = False,
+) -> None:
+    """`same_kind`: the child's proceedings of the same kind; `in_court`: a court or case
+    number is given, which an application has and pre-proceedings do not."""
+    if pre_proceedings and in_court:
+        raise SequenceError(PRE_PROCEEDINGS_IN_NO_COURT)
     if _overlaps_from(started_on, same_kind):
         raise SequenceError(PROCEEDINGS_ALREADY_OPEN)
 

@@ -120,6 +120,9 @@ class LegalProceeding(Record):
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
     outcome = models.CharField(max_length=20, blank=True, choices=LegalProceedingOutcome.choices)
+    # Where an application was issued (pre-proceedings have neither).
+    court = models.CharField(max_length=100, blank=True)
+    case_number = models.CharField(max_length=30, blank=True)
 
     class Meta:
         constraints = [

@@ -526,10 +526,23 @@ def _missing(child: Child) -> Iterator[ChronologyEntry]:
             )
 
 
+def _in_court(proceeding: LegalProceeding) -> str:
+    """Where proceedings were issued: "Walsall Family Court, case ZZ17C00123"."""
+    case = f"case {proceeding.case_number}" if proceeding.case_number else ""
+    where = ", ".join(part for part in (proceeding.court, case) if part)
+    return where[:1].upper() + where[1:]
+
+
 def _court(child: Child) -> Iterator[ChronologyEntry]:
     for proceeding in LegalProceeding.objects.filter(child=child):
         label = proceeding.get_kind_display()
-        yield _entry(proceeding, on=proceeding.started_on, kind="court", title=f"{label} started")
+        yield _entry(
+            proceeding,
+            on=proceeding.started_on,
+            kind="court",
+            title=f"{label} started",
+            detail=_in_court(proceeding),
+        )
         if proceeding.ended_on is not None:
             outcome = proceeding.get_outcome_display() if proceeding.outcome else ""
             yield _entry(

@@ -51,9 +51,16 @@ def _looked_after_episodes(child: Child) -> list[Period]:
 
 @transaction.atomic
 def legal_proceeding_record(
-    *, child: Child, kind: str, started_on: dt.date, acting_user: User
+    *,
+    child: Child,
+    kind: str,
+    started_on: dt.date,
+    court: str = "",
+    case_number: str = "",
+    acting_user: User,
 ) -> LegalProceeding:
-    """Record proceedings from their start: the letter before proceedings or the issue."""
+    """Record proceedings from their start: the letter before proceedings, or the issue of an
+    application in a court, under its case number."""
     child = child_for_write(child, acting_user)
     # Pre-proceedings can begin before a birth; an application to court is about a born child.
     timing = (
@@ -62,11 +69,14 @@ def legal_proceeding_record(
         else BirthTiming.AFTER_BIRTH
     )
     check_dated(child, started_on, timing)
+    court, case_number = court.strip(), case_number.strip().upper()
     plan_rules.check_proceedings_start(
         started_on=started_on,
         same_kind=list(
             child.legal_proceedings.filter(kind=kind).values_list("started_on", "ended_on")
         ),
+        pre_proceedings=kind == LegalProceedingKind.PRE_PROCEEDINGS,
+        in_court=bool(court or case_number),
     )
     return record_created(
         LegalProceeding,
@@ -75,6 +85,8 @@ def legal_proceeding_record(
         prefix="LEG",
         kind=kind,
         started_on=started_on,
+        court=court,
+        case_number=case_number,
     )
 
 

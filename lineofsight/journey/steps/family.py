@@ -4,11 +4,9 @@ someone they lived with."""
 
 from __future__ import annotations
 
-from django import forms
-
 from lineofsight.core.selectors import council_today
 from lineofsight.journey.steps.base import Step, StepForm, key_choice, per_child
-from lineofsight.journey.steps.fields import choice_field, date_field, yes_no_field
+from lineofsight.journey.steps.fields import choice_field, date_field, text_field, yes_no_field
 from lineofsight.people import services_family as services
 from lineofsight.people.constants import RelationshipType, Sex
 from lineofsight.people.models import Child, Relationship
@@ -38,43 +36,27 @@ def relationship_describe(relationship: Relationship) -> str:
     )
 
 
-def _text(
-    label: str, *, max_length: int, what: str, error: str = "", hint: str = ""
-) -> forms.CharField:
-    """A one-line answer; required when it has an error message for a missing answer."""
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=bool(error),
-        help_text=hint,
-        error_messages={
-            "required": error,
-            "max_length": f"The {what} must be {max_length} characters or fewer",
-        },
-    )
-
-
 class PersonAddForm(StepForm):
     relationship_type = choice_field(
         "How they are related to the child",
         RelationshipType.choices,
         error="Select how the person is related to the child",
     )
-    given_name = _text(
+    given_name = text_field(
         "Given name", max_length=100, what="given name", error="Enter the person's given name"
     )
-    family_name = _text(
+    family_name = text_field(
         "Family name", max_length=100, what="family name", error="Enter the person's family name"
     )
     born_on = date_field("of birth", required=False)
     sex = choice_field("Sex", Sex.choices, error="Select the person's sex")
-    address = _text(
+    address = text_field(
         "Address",
         max_length=200,
         what="address",
         hint="Filled in with the child's address: change it if they live somewhere else",
     )
-    postcode = _text("Postcode", max_length=8, what="postcode")
+    postcode = text_field("Postcode", max_length=8, what="postcode")
     has_parental_responsibility = yes_no_field(
         "Do they have parental responsibility for the child",
         error="Select whether the person has parental responsibility for the child",

@@ -16,6 +16,22 @@ from lineofsight.timescales.forms import GovukDateField, GovukDateWidget
 TIME_PATTERN = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 
 
+def text_field(
+    label: str, *, max_length: int, what: str, error: str = "", hint: str = ""
+) -> forms.CharField:
+    """A one-line answer; required when it has an error message for a missing answer."""
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=bool(error),
+        help_text=hint,
+        error_messages={
+            "required": error,
+            "max_length": f"The {what} must be {max_length} characters or fewer",
+        },
+    )
+
+
 def date_field(what: str, *, required: bool = True, hint: str = "") -> GovukDateField:
     """A day, month and year field for "the date of `what`"."""
     field = GovukDateField(

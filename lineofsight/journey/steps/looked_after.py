@@ -44,6 +44,7 @@ from lineofsight.journey.steps.fields import (
     choice_field,
     date_field,
     moment,
+    text_field,
     yes_no_field,
     yes_no_initial,
 )
@@ -150,16 +151,6 @@ def _date_hint(episode: CLAEpisode) -> str:
 # ---- fields -------------------------------------------------------------------------------
 
 
-def _text(label: str, *, max_length: int, what: str, hint: str = "") -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=False,
-        help_text=hint,
-        error_messages={"max_length": f"The {what} must be {max_length} characters or fewer"},
-    )
-
-
 def _legal_status() -> forms.ChoiceField:
     return choice_field("Legal status", LegalStatus.choices, error="Select the legal status")
 
@@ -192,14 +183,16 @@ class PlacementForm(StepForm):
         error="Select the placement provider",
         required=False,
     )
-    placement_postcode = _text("Postcode of the placement", max_length=8, what="placement postcode")
-    urn = _text(
+    placement_postcode = text_field(
+        "Postcode of the placement", max_length=8, what="placement postcode"
+    )
+    urn = text_field(
         "Ofsted URN of the placement",
         max_length=8,
         what="URN",
         hint="The unique reference number of a registered placement, for example SC123456",
     )
-    placement_la = _text(
+    placement_la = text_field(
         "Local authority of the placement",
         max_length=9,
         what="local authority code",
@@ -272,7 +265,7 @@ class CLAStartForm(PlacementForm):
     category_of_need = choice_field(
         "Category of need", CLACategoryOfNeed.choices, error="Select the category of need"
     )
-    home_postcode = _text(
+    home_postcode = text_field(
         "Postcode of the child's home",
         max_length=8,
         what="home postcode",
@@ -497,7 +490,7 @@ class HealthCheckForm(StepForm):
 
 class EducationPlanForm(StepForm):
     done_on = date_field("of the personal education plan")
-    school_urn = _text(
+    school_urn = text_field(
         "URN of the school", max_length=8, what="school URN", hint="For example, 100000"
     )
     school_ofsted_grade = choice_field(

@@ -47,6 +47,7 @@ from lineofsight.journey.steps.children_in_need import (
 from lineofsight.journey.steps.fields import (
     choice_field,
     date_field,
+    text_field,
     yes_no_field,
     yes_no_initial,
 )
@@ -157,7 +158,8 @@ def cin_plan_describe(plan: CINPlan) -> str:
 
 
 def proceeding_describe(proceeding: LegalProceeding) -> str:
-    return f"{proceeding.get_kind_display()}, started {_day(proceeding.started_on)}"
+    started = f"{proceeding.get_kind_display()}, started {_day(proceeding.started_on)}"
+    return f"{started} (case {proceeding.case_number})" if proceeding.case_number else started
 
 
 ADOPTION_STEP_NAMES = (
@@ -362,6 +364,18 @@ class ProceedingsStartForm(StepForm):
         hint="The date of the letter before proceedings, or the date the application was "
         "issued. For example, 27 3 2017",
     )
+    court = text_field(
+        "Court (optional)",
+        max_length=100,
+        what="court",
+        hint="The family court the application was issued in. Leave blank for pre-proceedings",
+    )
+    case_number = text_field(
+        "Case number (optional)",
+        max_length=30,
+        what="case number",
+        hint="The number the court gave the application",
+    )
 
     def prepare(self) -> None:
         self.initial_if_unset(started_on=council_today())
@@ -371,6 +385,8 @@ class ProceedingsStartForm(StepForm):
             child=self.child,
             kind=self.cleaned_data["kind"],
             started_on=self.cleaned_data["started_on"],
+            court=self.cleaned_data["court"],
+            case_number=self.cleaned_data["case_number"],
             acting_user=self.acting_user,
         )
 

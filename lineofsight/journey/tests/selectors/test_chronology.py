@@ -521,6 +521,8 @@ def looked_after(case: Case) -> Case:
         started_on=D(2015, 7, 2),
         ended_on=D(2015, 9, 1),
         outcome=LegalProceedingOutcome.CARE_ORDER,
+        court="Bramcote Family Court",
+        case_number="ZZ15C00042",
     )
     YouthJusticeOutcome.objects.create(
         key="YJ-1",
@@ -650,3 +652,5 @@ def test_every_other_journey_record_gives_its_entries(looked_after: Case) -> Non
     assert authorised.detail == "Factors: Neglect"
     status = next(e for e in entries if e.title.startswith("Care leaver (relevant)"))
     assert "Accommodation: Supported lodgings (suitable)" in status.detail
+    issued = next(e for e in entries if e.title == "Care proceedings started")
+    assert issued.detail == "Bramcote Family Court, case ZZ15C00042"

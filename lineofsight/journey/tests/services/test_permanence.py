@@ -120,6 +120,27 @@ def test_pre_proceedings_may_begin_before_a_birth_care_proceedings_may_not(case:
         )
 
 
+def test_proceedings_issued_in_a_court_keep_its_name_and_case_number(case: Case):
+    issued = legal_proceeding_record(
+        child=case.child,
+        kind=LegalProceedingKind.CARE,
+        started_on=D(2017, 2, 1),
+        court=" Bramcote Family Court ",
+        case_number="zz17c00123",
+        acting_user=case.user,
+    )
+    issued.refresh_from_db()
+    assert (issued.court, issued.case_number) == ("Bramcote Family Court", "ZZ17C00123")
+    with refused_and_nothing_written(plan_rules.PRE_PROCEEDINGS_IN_NO_COURT):
+        legal_proceeding_record(
+            child=case.child,
+            kind=LegalProceedingKind.PRE_PROCEEDINGS,
+            started_on=D(2017, 1, 5),
+            case_number="ZZ17C00001",
+            acting_user=case.user,
+        )
+
+
 def test_second_open_proceedings_of_a_kind_are_refused_another_kind_allowed(case: Case):
     legal_proceeding_record(
         child=case.child,

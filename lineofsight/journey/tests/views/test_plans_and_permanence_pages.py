@@ -286,7 +286,15 @@ def test_proceedings_start_through_their_page(case: Case, worker: Client) -> Non
     assert prefilled_date("started_on", TODAY) in page(worker, case.child, "proceedings-start")
 
     saved(
-        record(worker, case.child, "proceedings-start", kind="care", started_on=D(2017, 6, 12)),
+        record(
+            worker,
+            case.child,
+            "proceedings-start",
+            kind="care",
+            started_on=D(2017, 6, 12),
+            court="Bramcote Family Court",
+            case_number="ZZ17C00123",
+        ),
         "Proceedings recorded",
     )
 
@@ -296,6 +304,7 @@ def test_proceedings_start_through_their_page(case: Case, worker: Client) -> Non
         "care",
         D(2017, 6, 12),
     )
+    assert (proceeding.court, proceeding.case_number) == ("Bramcote Family Court", "ZZ17C00123")
     assert "proceedings-end" in offered(case.child)
 
 
@@ -318,10 +327,15 @@ def test_proceedings_end_through_their_page_pre_filled_with_the_order_sought(
 ) -> None:
     assert "proceedings-end" not in offered(case.child)
     proceeding = services.legal_proceeding_record(
-        child=case.child, kind="care", started_on=D(2017, 6, 12), acting_user=case.user
+        child=case.child,
+        kind="care",
+        started_on=D(2017, 6, 12),
+        case_number="ZZ17C00123",
+        acting_user=case.user,
     )
     form = page(worker, case.child, "proceedings-end")
     assert f'value="{proceeding.key}" checked' in form
+    assert "Care proceedings, started 12 June 2017 (case ZZ17C00123)" in form
     assert 'value="care_order" checked' in form
 
     saved(
