@@ -23,6 +23,7 @@ FRAME_MODELS: tuple[tuple[str, type[models.Model]], ...] = (
     ("child_disability", people.ChildDisability),
     ("person", people.Person),
     ("relationship", people.Relationship),
+    ("household_period", people.HouseholdPeriod),
     ("allocation", people.Allocation),
     ("contact", journey.Contact),
     ("referral", journey.Referral),

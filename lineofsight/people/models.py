@@ -1,5 +1,7 @@
 """Children, the people around them, and the organisation that serves them (model §1)."""
 
+from datetime import date
+
 from django.db import models
 from django.db.models import F, Q
 
@@ -125,15 +127,40 @@ class Relationship(Record):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships")
     relationship_type = models.CharField(max_length=20, choices=RelationshipType.choices)
     has_parental_responsibility = models.BooleanField(default=False)
-    lives_with_child_from = models.DateField(null=True, blank=True)
-    lives_with_child_to = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=["child", "person", "relationship_type"], name="relationship_once"
             ),
-            ends_after_starts("lives_with_child_from", "lives_with_child_to", "household_in_order"),
+        ]
+
+    @property
+    def living_with_since(self) -> date | None:
+        """The day the child started living with the person, while they still do (read from
+        `household_periods`, so prefetch them for a list)."""
+        return next(
+            (p.started_on for p in self.household_periods.all() if p.ended_on is None), None
+        )
+
+
+class HouseholdPeriod(Record):
+    """A time the child lived with someone they are related to, from the day they started to
+    the day they stopped (open while they still do). A child who goes home from care to the
+    parent they lived with before has a second period with that parent."""
+
+    relationship = models.ForeignKey(
+        Relationship, on_delete=models.CASCADE, related_name="household_periods"
+    )
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            ends_after_starts("started_on", "ended_on", "household_period_in_order"),
+            models.UniqueConstraint(
+                fields=["relationship", "started_on"], name="household_period_starts_once"
+            ),
         ]
 
 

@@ -1,5 +1,5 @@
 """Writes for a child's family and relationships: the people around the child, how each is
-related to them, and when the child stops living with one of them.
+related to them, and when the child starts and stops living with one of them.
 
 A person is written only about a child the acting user may change: `relationship_record`
 creates the person it names when they are new, and links someone already recorded only when
@@ -22,7 +22,7 @@ from lineofsight.journey.domain import sequence as sequence_rules
 from lineofsight.journey.services._steps import child_for_write, record_changed, record_created
 from lineofsight.people.constants import Sex
 from lineofsight.people.domain import sequence_family as rules
-from lineofsight.people.models import Child, Person, Relationship
+from lineofsight.people.models import Child, HouseholdPeriod, Person, Relationship
 
 PERSON_NOT_KNOWN = "You cannot link this person: they are not related to a child you can open."
 
@@ -123,7 +123,7 @@ def relationship_record(
             acting_user=acting_user,
         )
     assert person is not None  # for the type checker: `check_one_person` refused neither
-    return record_created(
+    relationship = record_created(
         Relationship,
         child=child,
         acting_user=acting_user,
@@ -131,25 +131,67 @@ def relationship_record(
         person=person,
         relationship_type=relationship_type,
         has_parental_responsibility=has_parental_responsibility,
-        lives_with_child_from=lives_with_child_from,
-        lives_with_child_to=lives_with_child_to,
+    )
+    if lives_with_child_from is not None:
+        record_created(
+            HouseholdPeriod,
+            child=child,
+            acting_user=acting_user,
+            prefix="HH",
+            relationship=relationship,
+            started_on=lives_with_child_from,
+            ended_on=lives_with_child_to,
+        )
+    return relationship
+
+
+def _periods(relationship: Relationship) -> list[HouseholdPeriod]:
+    """The relationship's periods of living together, locked, earliest first."""
+    return list(
+        HouseholdPeriod.objects.select_for_update()
+        .filter(relationship=relationship)
+        .order_by("started_on")
     )
 
 
 @transaction.atomic
-def relationship_end(
-    *, relationship: Relationship, lives_with_child_to: dt.date, acting_user: User
-) -> Relationship:
+def household_period_start(
+    *, relationship: Relationship, started_on: dt.date, acting_user: User
+) -> HouseholdPeriod:
+    """Record the day the child started living with someone already in their record: for the
+    first time, or again (home from care to a parent they lived with before)."""
+    child = child_for_write(relationship.child, acting_user)
+    relationship = Relationship.objects.select_for_update().get(pk=relationship.pk)
+    rules.check_lives_with_again(
+        started_on=started_on,
+        born_on=child.born_on,
+        periods=[(period.started_on, period.ended_on) for period in _periods(relationship)],
+    )
+    _check_not_in_future(started_on)
+    return record_created(
+        HouseholdPeriod,
+        child=child,
+        acting_user=acting_user,
+        prefix="HH",
+        relationship=relationship,
+        started_on=started_on,
+    )
+
+
+@transaction.atomic
+def household_period_end(
+    *, relationship: Relationship, ended_on: dt.date, acting_user: User
+) -> HouseholdPeriod:
     """Record the day the child stopped living with the person. The relationship itself
     stays: a mother is still the child's mother when the child no longer lives with her."""
     child = child_for_write(relationship.child, acting_user)
-    relationship = Relationship.objects.select_for_update().get(pk=relationship.pk)
+    periods = _periods(relationship)
+    current = next((period for period in periods if period.ended_on is None), None)
     rules.check_lives_with_end(
-        lives_from=relationship.lives_with_child_from,
-        already_ended=relationship.lives_with_child_to is not None,
-        lives_to=lives_with_child_to,
+        lives_from=current.started_on if current else None,
+        already_ended=current is None and bool(periods),
+        lives_to=ended_on,
     )
-    _check_not_in_future(lives_with_child_to)
-    return record_changed(
-        relationship, child=child, acting_user=acting_user, lives_with_child_to=lives_with_child_to
-    )
+    assert current is not None  # for the type checker: the rule above refused None
+    _check_not_in_future(ended_on)
+    return record_changed(current, child=child, acting_user=acting_user, ended_on=ended_on)

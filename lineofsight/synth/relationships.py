@@ -145,18 +145,27 @@ def family_frames(
     to_day = np.where(from_day == NA, NA, to_day)
     # adopted children are no longer in their birth family's care
     pr_flag = np.where(adopted[child] & (kind != "mother"), False, pr_flag)
+    relationship_keys = make_keys("REL", len(child), width=7)
     relationship = frame(
         {
-            "key": make_keys("REL", len(child), width=7),
+            "key": relationship_keys,
             "child_id": np.array(children.keys)[child],
             "person_id": person_keys[person_row],
             "relationship_type": kind,
             "has_parental_responsibility": pr_flag,
-            "lives_with_child_from": date_series("f", from_day),
-            "lives_with_child_to": date_series("t", to_day),
         }
     )
-    return {"person": person, "relationship": relationship}
+    # one period of living together for each relationship the child lived in, from birth
+    lived = from_day != NA
+    household_period = frame(
+        {
+            "key": make_keys("HH", int(lived.sum()), width=7),
+            "relationship_id": relationship_keys[lived],
+            "started_on": date_series("f", from_day[lived]),
+            "ended_on": date_series("t", to_day[lived]),
+        }
+    )
+    return {"person": person, "relationship": relationship, "household_period": household_period}
 
 
 def first_care_start(ctx: Context, count: int) -> tuple[Days, np.ndarray]:

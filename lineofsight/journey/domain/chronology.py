@@ -28,6 +28,7 @@ KINDS: dict[str, str] = {
     "court": "Court and youth justice",
     "permanence": "Permanence and adoption",
     "care_leaver": "Care leaver",
+    "family": "Family and household",
     "oversight": "Allocation and oversight",
     "case_notes": "Case notes",
 }

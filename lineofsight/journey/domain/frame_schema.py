@@ -99,8 +99,16 @@ TABLES: dict[str, TableSchema] = {
             Column(name='person_id', dtype='String', nullable=False, references='person'),
             Column(name='relationship_type', dtype='String', nullable=False, codes=('mother', 'father', 'step_parent', 'sibling', 'half_sibling', 'grandparent', 'aunt_uncle', 'foster_carer', 'family_friend', 'other')),
             Column(name='has_parental_responsibility', dtype='Boolean', nullable=False),
-            Column(name='lives_with_child_from', dtype='Date', nullable=True),
-            Column(name='lives_with_child_to', dtype='Date', nullable=True),
+        ),
+    ),
+    'household_period': TableSchema(
+        name='household_period',
+        key='key',
+        columns=(
+            Column(name='key', dtype='String', nullable=False, max_length=40),
+            Column(name='relationship_id', dtype='String', nullable=False, references='relationship'),
+            Column(name='started_on', dtype='Date', nullable=False),
+            Column(name='ended_on', dtype='Date', nullable=True),
         ),
     ),
     'allocation': TableSchema(

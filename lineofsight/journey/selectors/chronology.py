@@ -54,7 +54,7 @@ from lineofsight.journey.models import (
     Visit,
     YouthJusticeOutcome,
 )
-from lineofsight.people.models import Allocation, Child, Worker
+from lineofsight.people.models import Allocation, Child, HouseholdPeriod, Worker
 
 CHRONOLOGY_RECORD_TYPE = "chronology"
 CHRONOLOGY_FILE_FORMAT = "csv"
@@ -778,6 +778,26 @@ def _case_notes(child: Child) -> Iterator[ChronologyEntry]:
         )
 
 
+def _households(child: Child) -> Iterator[ChronologyEntry]:
+    periods = HouseholdPeriod.objects.filter(relationship__child=child).select_related(
+        "relationship__person"
+    )
+    for period in periods:
+        relationship = period.relationship
+        person = relationship.person
+        who = (
+            f"{person.given_name} {person.family_name} "
+            f"({relationship.get_relationship_type_display()})"
+        )
+        yield _entry(
+            period, on=period.started_on, kind="family", title=f"Started living with {who}"
+        )
+        if period.ended_on is not None:
+            yield _entry(
+                period, on=period.ended_on, kind="family", title=f"Stopped living with {who}"
+            )
+
+
 _CHRONOLOGY_BUILDERS: tuple[Callable[[Child], Iterable[ChronologyEntry]], ...] = (
     _contacts,
     _early_help,
@@ -797,6 +817,7 @@ _CHRONOLOGY_BUILDERS: tuple[Callable[[Child], Iterable[ChronologyEntry]], ...] =
     _adoptions,
     _care_leaver,
     _private_fostering,
+    _households,
     _allocations,
     _decisions,
     _supervision_discussions,

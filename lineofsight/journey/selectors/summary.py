@@ -97,6 +97,7 @@ def child_journey_summary(*, viewer: User, child: Child) -> JourneySummary:
         relationships=list(
             Relationship.objects.filter(child=child)
             .select_related("person")
+            .prefetch_related("household_periods")
             .order_by("relationship_type", "person__family_name")
         ),
     )

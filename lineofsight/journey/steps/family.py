@@ -1,34 +1,47 @@
 """Recording the child's family and relationships: a family member or other significant
-person and how they are related to the child, and the day the child stopped living with
-someone they lived with."""
+person and how they are related to the child, and the days the child started and stopped
+living with someone (again, when a child goes home to a parent they lived with before)."""
 
 from __future__ import annotations
+
+from django.db.models import Exists, OuterRef
 
 from lineofsight.core.selectors import council_today
 from lineofsight.journey.steps.base import Step, StepForm, key_choice, per_child
 from lineofsight.journey.steps.fields import choice_field, date_field, text_field, yes_no_field
 from lineofsight.people import services_family as services
 from lineofsight.people.constants import RelationshipType, Sex
-from lineofsight.people.models import Child, Relationship
+from lineofsight.people.models import Child, HouseholdPeriod, Relationship
 
 STAGE = "Family and relationships"
 
 
+def _relationships(child: Child, *, living_with_now: bool) -> list[Relationship]:
+    open_period = HouseholdPeriod.objects.filter(relationship=OuterRef("pk"), ended_on__isnull=True)
+    return list(
+        Relationship.objects.filter(child=child)
+        .filter(Exists(open_period) if living_with_now else ~Exists(open_period))
+        .select_related("person")
+        .prefetch_related("household_periods")
+        .order_by("person__family_name", "person__given_name", "pk")
+    )
+
+
 @per_child
 def living_with(child: Child) -> list[Relationship]:
-    """The child's relationships with the people they live with now, newest first."""
-    return list(
-        Relationship.objects.filter(
-            child=child, lives_with_child_from__isnull=False, lives_with_child_to__isnull=True
-        )
-        .select_related("person")
-        .order_by("-lives_with_child_from", "-pk")
-    )
+    """The child's relationships with the people they live with now."""
+    return _relationships(child, living_with_now=True)
+
+
+@per_child
+def not_living_with(child: Child) -> list[Relationship]:
+    """The child's relationships with the people they do not live with now."""
+    return _relationships(child, living_with_now=False)
 
 
 def relationship_describe(relationship: Relationship) -> str:
     person = relationship.person
-    since = relationship.lives_with_child_from
+    since = relationship.living_with_since
     living = f", living with the child since {since:%-d %B %Y}" if since else ""
     return (
         f"{person.given_name} {person.family_name} "
@@ -94,6 +107,29 @@ class PersonAddForm(StepForm):
         )
 
 
+class StartedLivingWithForm(StepForm):
+    relationship = key_choice(
+        "Who the child started living with", error="Select who the child started living with"
+    )
+    started_on = date_field(
+        "the child started living with them",
+        hint="For a child going home, the day they went home. For example, 27 3 2017",
+    )
+
+    def prepare(self) -> None:
+        self.offer("relationship", not_living_with(self.child), relationship_describe)
+        self.initial_if_unset(started_on=council_today())
+
+    def record(self) -> HouseholdPeriod:
+        relationship = self.chosen(Relationship.objects.filter(child=self.child), "relationship")
+        assert relationship is not None
+        return services.household_period_start(
+            relationship=relationship,
+            started_on=self.cleaned_data["started_on"],
+            acting_user=self.acting_user,
+        )
+
+
 class StoppedLivingWithForm(StepForm):
     relationship = key_choice(
         "Who the child stopped living with", error="Select who the child stopped living with"
@@ -104,12 +140,12 @@ class StoppedLivingWithForm(StepForm):
         self.offer("relationship", living_with(self.child), relationship_describe)
         self.initial_if_unset(lives_with_child_to=council_today())
 
-    def record(self) -> Relationship:
+    def record(self) -> HouseholdPeriod:
         relationship = self.chosen(Relationship.objects.filter(child=self.child), "relationship")
         assert relationship is not None
-        return services.relationship_end(
+        return services.household_period_end(
             relationship=relationship,
-            lives_with_child_to=self.cleaned_data["lives_with_child_to"],
+            ended_on=self.cleaned_data["lives_with_child_to"],
             acting_user=self.acting_user,
         )
 
@@ -123,6 +159,16 @@ STEPS = (
         done="Person added to the child's family and relationships",
         description="A parent, carer, sibling or other significant person, and how they are "
         "related to the child.",
+    ),
+    Step(
+        slug="started-living-with",
+        title="Record that the child started living with someone",
+        stage=STAGE,
+        form=StartedLivingWithForm,
+        done="Recorded that the child started living with them",
+        offered=lambda child: bool(not_living_with(child)),
+        description="Someone already in the child's family and relationships: for the first "
+        "time, or again (a child going home from care).",
     ),
     Step(
         slug="stopped-living-with",

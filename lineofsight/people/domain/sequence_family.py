@@ -5,16 +5,18 @@ Pure Python over plain values, like `journey.domain.sequence`: each rule returns
 record can be made and raises `SequenceError` with one of the messages below when not.
 
 A relationship is recorded once per person and kind (a person may be both a parent and a
-foster carer, but not the child's mother twice). Living with the child is one period: it
-starts no earlier than the child's birth, and ends (when the child stops living with them)
-on or after the day it started.
+foster carer, but not the child's mother twice). Living with the child is a run of periods
+(a child goes home from care to the parent they lived with before): each starts no earlier
+than the child's birth and ends (when the child stops living with them) on or after the day
+it started, one at a time, each after the last ended.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from lineofsight.journey.domain.sequence import END_BEFORE_START, SequenceError
+from lineofsight.journey.domain.sequence import END_BEFORE_START, Period, SequenceError
 
 PERSON_NAME_REQUIRED = "Enter the person's given name and family name."
 PERSON_OR_NEW_PERSON = (
@@ -32,9 +34,18 @@ LIVES_WITH_BEFORE_BIRTH = (
 )
 NOT_LIVING_WITH = "The child is not recorded as living with this person."
 LIVES_WITH_ALREADY_ENDED = "The child is already recorded as no longer living with this person."
+LIVES_WITH_ALREADY = (
+    "The child is already recorded as living with this person: record when they stopped first."
+)
+LIVES_WITH_AGAIN_BEFORE_LAST_ENDED = (
+    "The child was living with this person then: a new period starts on or after the day the "
+    "last one ended."
+)
 
 __all__ = [
     "END_BEFORE_START",
+    "LIVES_WITH_AGAIN_BEFORE_LAST_ENDED",
+    "LIVES_WITH_ALREADY",
     "LIVES_WITH_ALREADY_ENDED",
     "LIVES_WITH_BEFORE_BIRTH",
     "LIVES_WITH_END_WITHOUT_START",
@@ -45,6 +56,7 @@ __all__ = [
     "RELATIONSHIP_ALREADY_RECORDED",
     "SequenceError",
     "check_lives_with",
+    "check_lives_with_again",
     "check_lives_with_end",
     "check_one_person",
     "check_person_named",
@@ -87,10 +99,23 @@ def check_lives_with(
 def check_lives_with_end(
     *, lives_from: dt.date | None, already_ended: bool, lives_to: dt.date
 ) -> None:
-    """The child stops living with someone they were recorded as living with, once."""
-    if lives_from is None:
-        raise SequenceError(NOT_LIVING_WITH)
+    """The child stops living with someone they are recorded as living with now, once:
+    `lives_from` is the open period's start, `already_ended` says every period has ended."""
     if already_ended:
         raise SequenceError(LIVES_WITH_ALREADY_ENDED)
+    if lives_from is None:
+        raise SequenceError(NOT_LIVING_WITH)
     if lives_to < lives_from:
         raise SequenceError(END_BEFORE_START)
+
+
+def check_lives_with_again(
+    *, started_on: dt.date, born_on: dt.date | None, periods: Sequence[Period]
+) -> None:
+    """The child starts living with someone (again): not while recorded as living with them,
+    and not before the last period with them ended."""
+    if any(end is None for _, end in periods):
+        raise SequenceError(LIVES_WITH_ALREADY)
+    if any(started_on <= start or (end is not None and started_on < end) for start, end in periods):
+        raise SequenceError(LIVES_WITH_AGAIN_BEFORE_LAST_ENDED)
+    check_lives_with(lives_from=started_on, lives_to=None, born_on=born_on)

@@ -30,7 +30,7 @@ IN_ORDER = [
     ("section47_enquiry", "started_on", "completed_on"),
     ("section47_enquiry", "started_on", "icpc_target_on"),
     ("conference", "held_on", "minutes_distributed_on"),
-    ("relationship", "lives_with_child_from", "lives_with_child_to"),
+    ("household_period", "started_on", "ended_on"),
     ("worker", "started_on", "ended_on"),
     ("team_membership", "started_on", "ended_on"),
     ("allocation", "started_on", "ended_on"),

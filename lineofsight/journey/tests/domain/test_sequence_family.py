@@ -85,7 +85,7 @@ def test_the_child_stops_living_with_someone_on_or_after_the_start() -> None:
     ("lives_from", "already_ended", "lives_to", "message"),
     [
         (None, False, D(2017, 1, 1), rules.NOT_LIVING_WITH),
-        (BORN, True, D(2017, 1, 1), rules.LIVES_WITH_ALREADY_ENDED),
+        (None, True, D(2017, 1, 1), rules.LIVES_WITH_ALREADY_ENDED),
         (BORN, False, D(2010, 5, 16), END_BEFORE_START),
     ],
 )
@@ -96,3 +96,27 @@ def test_an_impossible_end_of_living_together_is_refused(
         rules.check_lives_with_end(
             lives_from=lives_from, already_ended=already_ended, lives_to=lives_to
         )
+
+
+def test_the_child_lives_with_someone_again_after_the_last_period_ended() -> None:
+    ended = [(BORN, D(2015, 3, 1))]
+    rules.check_lives_with_again(started_on=D(2015, 3, 1), born_on=BORN, periods=ended)
+    rules.check_lives_with_again(started_on=D(2017, 2, 14), born_on=BORN, periods=ended)
+    rules.check_lives_with_again(started_on=BORN, born_on=BORN, periods=[])
+
+
+@pytest.mark.parametrize(
+    ("started_on", "periods", "message"),
+    [
+        (D(2017, 2, 14), [(BORN, None)], rules.LIVES_WITH_ALREADY),
+        (D(2017, 2, 14), [(BORN, D(2015, 3, 1)), (D(2016, 1, 1), None)], rules.LIVES_WITH_ALREADY),
+        (D(2015, 2, 28), [(BORN, D(2015, 3, 1))], rules.LIVES_WITH_AGAIN_BEFORE_LAST_ENDED),
+        (D(2012, 1, 1), [(D(2013, 1, 1), D(2014, 1, 1))], rules.LIVES_WITH_AGAIN_BEFORE_LAST_ENDED),
+        (D(2010, 5, 16), [], rules.LIVES_WITH_BEFORE_BIRTH),
+    ],
+)
+def test_living_with_someone_again_too_soon_is_refused(
+    started_on: dt.date, periods: list[tuple[dt.date, dt.date | None]], message: str
+) -> None:
+    with refused(message):
+        rules.check_lives_with_again(started_on=started_on, born_on=BORN, periods=periods)

@@ -93,8 +93,8 @@ from lineofsight.journey.tests.builders import (
     social_worker_create,
     team_create,
 )
-from lineofsight.people.constants import WorkerRole
-from lineofsight.people.models import Worker
+from lineofsight.people.constants import RelationshipType, WorkerRole
+from lineofsight.people.models import HouseholdPeriod, Person, Relationship, Worker
 
 pytestmark = pytest.mark.django_db
 
@@ -654,3 +654,23 @@ def test_every_other_journey_record_gives_its_entries(looked_after: Case) -> Non
     assert "Accommodation: Supported lodgings (suitable)" in status.detail
     issued = next(e for e in entries if e.title == "Care proceedings started")
     assert issued.detail == "Bramcote Family Court, case ZZ15C00042"
+
+
+def test_each_period_of_living_with_someone_starts_and_ends_in_the_family_group(
+    case: Case,
+) -> None:
+    mother = Person.objects.create(key="PER-1", given_name="Demelza", family_name="Examplesmith")
+    relationship = Relationship.objects.create(
+        key="REL-1", child=case.child, person=mother, relationship_type=RelationshipType.MOTHER
+    )
+    HouseholdPeriod.objects.create(
+        key="HH-1", relationship=relationship, started_on=D(2010, 5, 17), ended_on=D(2016, 3, 1)
+    )
+    HouseholdPeriod.objects.create(key="HH-2", relationship=relationship, started_on=D(2017, 2, 14))
+    entries = chronology_list(viewer=case.user, child_id="TEST0001", kinds=["family"])
+    assert [(e.record_key, e.on.isoformat(), e.title) for e in entries] == [
+        ("HH-2", "2017-02-14", "Started living with Demelza Examplesmith (Mother)"),
+        ("HH-1", "2016-03-01", "Stopped living with Demelza Examplesmith (Mother)"),
+        ("HH-1", "2010-05-17", "Started living with Demelza Examplesmith (Mother)"),
+    ]
+    assert {e.kind_label for e in entries} == {"Family and household"}

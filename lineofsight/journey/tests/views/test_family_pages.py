@@ -1,7 +1,7 @@
 """The family and relationships recording pages: a family member added with how they are
-related to the child, and the day the child stopped living with someone; a missing answer and
-a refused sequence each shown with nothing written, and the ending offered only when the child
-lives with someone."""
+related to the child, and the days the child stopped and started living with someone (again);
+a missing answer and a refused sequence each shown with nothing written, the ending offered
+only when the child lives with someone and the start only when there is someone they do not."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from lineofsight.journey.tests.views.pages import (
 )
 from lineofsight.people.constants import RelationshipType, Sex
 from lineofsight.people.domain import sequence_family as rules
-from lineofsight.people.models import Child, Person, Relationship
+from lineofsight.people.models import Child, HouseholdPeriod, Person, Relationship
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +45,12 @@ def case() -> Case:
     )
     child.child.refresh_from_db()
     return child
+
+
+def periods(relationship: Relationship) -> list[tuple[object, object]]:
+    return list(
+        relationship.household_periods.order_by("started_on").values_list("started_on", "ended_on")
+    )
 
 
 def offered(child: Child) -> set[str]:
@@ -97,9 +103,9 @@ def test_a_family_member_is_added_through_the_page(case: Case, worker: Client) -
     assert (person.address, person.postcode) == ("12 Sample Row, Testbury", "TB1 2AB")
     assert relationship.child == case.child
     assert relationship.has_parental_responsibility
-    assert relationship.lives_with_child_from == D(2010, 5, 17)
-    assert relationship.lives_with_child_to is None
-    assert AuditEvent.objects.filter(action=AuditAction.CREATED).count() == 2
+    assert periods(relationship) == [(D(2010, 5, 17), None)]
+    # the person, the relationship and the period of living together
+    assert AuditEvent.objects.filter(action=AuditAction.CREATED).count() == 3
 
 
 def test_someone_the_child_does_not_live_with_is_added_with_only_what_is_known(
@@ -121,7 +127,7 @@ def test_someone_the_child_does_not_live_with_is_added_with_only_what_is_known(
         "Person added",
     )
     relationship = Relationship.objects.select_related("person").get()
-    assert relationship.lives_with_child_from is None
+    assert periods(relationship) == []
     assert not relationship.has_parental_responsibility
     assert relationship.person.born_on is None
     assert relationship.person.address == ""
@@ -187,10 +193,9 @@ def test_the_child_stopping_living_with_someone_is_recorded_through_the_page(
         ),
         "Recorded that the child stopped living with them",
     )
-    relationship.refresh_from_db()
-    assert relationship.lives_with_child_to == D(2017, 6, 2)
+    assert periods(relationship) == [(D(2010, 5, 17), D(2017, 6, 2))]
     assert AuditEvent.objects.filter(
-        action=AuditAction.CHANGED, record_key=relationship.key
+        action=AuditAction.CHANGED, record_key=HouseholdPeriod.objects.get().key
     ).exists()
     assert "stopped-living-with" not in offered(case.child)
 
@@ -209,8 +214,7 @@ def test_an_end_before_the_child_started_living_with_them_is_refused_and_nothing
     )
     refused(html, END_BEFORE_START)
     assert written() == before
-    relationship.refresh_from_db()
-    assert relationship.lives_with_child_to is None
+    assert periods(relationship) == [(D(2010, 5, 17), None)]
 
 
 def test_the_ending_needs_someone_chosen_and_a_date(case: Case, worker: Client) -> None:
@@ -232,6 +236,64 @@ def test_the_ending_is_offered_only_when_the_child_lives_with_someone(
     assert "Record that the child stopped living with someone" not in html
     mother_added(worker, case)
     assert "stopped-living-with" in offered(case.child)
+
+
+# ---- the child starts living with someone (again) -------------------------------------------
+
+
+def test_a_child_going_home_to_a_parent_is_recorded_through_the_page(
+    case: Case, worker: Client
+) -> None:
+    relationship = mother_added(worker, case)
+    assert "started-living-with" not in offered(case.child)
+    record(
+        worker,
+        case.child,
+        "stopped-living-with",
+        relationship=relationship.key,
+        lives_with_child_to=D(2016, 3, 1),
+    )
+    assert "started-living-with" in offered(case.child)
+    html = worker.get(step_url(case.child, "started-living-with")).content.decode()
+    assert f'value="{relationship.key}" checked' in html
+    assert "Demelza Examplesmith (Mother)</label>" in html
+    saved(
+        record(
+            worker,
+            case.child,
+            "started-living-with",
+            relationship=relationship.key,
+            started_on=D(2017, 2, 14),
+        ),
+        "Recorded that the child started living with them",
+    )
+    assert periods(relationship) == [(D(2010, 5, 17), D(2016, 3, 1)), (D(2017, 2, 14), None)]
+    assert "started-living-with" not in offered(case.child)
+    summary = worker.get(reverse("timescales:child", args=[case.child.child_id]))
+    assert "Yes, since 14 Feb 2017" in summary.content.decode()
+
+
+def test_going_home_before_the_last_period_ended_is_refused_and_nothing_written(
+    case: Case, worker: Client
+) -> None:
+    relationship = mother_added(worker, case)
+    record(
+        worker,
+        case.child,
+        "stopped-living-with",
+        relationship=relationship.key,
+        lives_with_child_to=D(2016, 3, 1),
+    )
+    before = written()
+    html = record(
+        worker,
+        case.child,
+        "started-living-with",
+        relationship=relationship.key,
+        started_on=D(2016, 2, 1),
+    )
+    refused(html, rules.LIVES_WITH_AGAIN_BEFORE_LAST_ENDED)
+    assert written() == before
 
 
 def test_a_social_worker_of_another_team_can_neither_open_nor_post(case: Case) -> None:

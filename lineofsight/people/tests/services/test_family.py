@@ -1,6 +1,6 @@
-"""A child's family written through the services: people, relationships and the day the child
-stopped living with someone, with their audit rows; each refused record (nothing written); and
-a worker with no access to the child (nothing written)."""
+"""A child's family written through the services: people, relationships and the periods the
+child lives with someone (ended, and started again), with their audit rows; each refused record
+(nothing written); and a worker with no access to the child (nothing written)."""
 
 from __future__ import annotations
 
@@ -23,12 +23,13 @@ from lineofsight.journey.tests.builders import (
 from lineofsight.journey.tests.services.checks import refused_and_nothing_written, rows
 from lineofsight.people.constants import RelationshipType, Sex
 from lineofsight.people.domain import sequence_family as rules
-from lineofsight.people.models import Child, Person, Relationship
+from lineofsight.people.models import Child, HouseholdPeriod, Person, Relationship
 from lineofsight.people.services_family import (
     PERSON_NOT_KNOWN,
     NewPerson,
+    household_period_end,
+    household_period_start,
     person_record,
-    relationship_end,
     relationship_record,
 )
 
@@ -55,8 +56,14 @@ def mother_recorded(case: Case, **kwargs: dt.date) -> Relationship:
     )
 
 
-def audits_of(record: Person | Relationship) -> list[AuditEvent]:
+def audits_of(record: Person | Relationship | HouseholdPeriod) -> list[AuditEvent]:
     return list(AuditEvent.objects.filter(record_key=record.key))
+
+
+def periods(relationship: Relationship) -> list[tuple[dt.date, dt.date | None]]:
+    return list(
+        relationship.household_periods.order_by("started_on").values_list("started_on", "ended_on")
+    )
 
 
 # ---- people and relationships ---------------------------------------------------------------
@@ -78,9 +85,15 @@ def test_a_new_person_and_their_relationship_are_recorded_and_audited(case: Case
     assert relationship.child == case.child
     assert relationship.relationship_type == RelationshipType.MOTHER
     assert relationship.has_parental_responsibility
-    assert relationship.lives_with_child_from == D(2010, 5, 17)
-    assert relationship.lives_with_child_to is None
-    for record, record_type in ((person, "person"), (relationship, "relationship")):
+    assert periods(relationship) == [(D(2010, 5, 17), None)]
+    assert relationship.living_with_since == D(2010, 5, 17)
+    period = HouseholdPeriod.objects.get()
+    assert period.key.startswith("HH-")
+    for record, record_type in (
+        (person, "person"),
+        (relationship, "relationship"),
+        (period, "household_period"),
+    ):
         (event,) = audits_of(record)
         assert (event.action, event.record_type, event.child_id, event.actor) == (
             AuditAction.CREATED,
@@ -147,7 +160,19 @@ def test_a_relationship_recorded_with_its_household_period_closed(case: Case) ->
         lives_with_child_to=D(2014, 1, 6),
         acting_user=case.user,
     )
-    assert relationship.lives_with_child_to == D(2014, 1, 6)
+    assert periods(relationship) == [(D(2010, 5, 17), D(2014, 1, 6))]
+    assert relationship.living_with_since is None
+
+
+def test_a_relationship_recorded_with_no_household_period(case: Case) -> None:
+    relationship = relationship_record(
+        child=case.child,
+        relationship_type=RelationshipType.AUNT_UNCLE,
+        new_person=NewPerson(given_name="Tamsin", family_name="Testwood"),
+        acting_user=case.user,
+    )
+    assert periods(relationship) == []
+    assert HouseholdPeriod.objects.count() == 0
 
 
 # ---- refused --------------------------------------------------------------------------------
@@ -237,32 +262,88 @@ def test_an_unborn_child_living_with_someone_is_refused_and_nothing_written(case
         )
 
 
-# ---- the child stops living with someone ----------------------------------------------------
+# ---- the child stops and starts living with someone -----------------------------------------
 
 
 def test_the_child_stops_living_with_someone_and_it_is_audited(case: Case) -> None:
     relationship = mother_recorded(case)
-    ended = relationship_end(
-        relationship=relationship, lives_with_child_to=D(2017, 6, 2), acting_user=case.user
+    ended = household_period_end(
+        relationship=relationship, ended_on=D(2017, 6, 2), acting_user=case.user
     )
-    relationship.refresh_from_db()
-    assert relationship.lives_with_child_to == D(2017, 6, 2) == ended.lives_with_child_to
-    event = AuditEvent.objects.get(record_key=relationship.key, action=AuditAction.CHANGED)
-    assert event.detail == {"fields": ["lives_with_child_to"]}
-    assert event.child_id == case.child.child_id
+    assert periods(relationship) == [(D(2010, 5, 17), D(2017, 6, 2))]
+    assert ended.ended_on == D(2017, 6, 2)
+    event = AuditEvent.objects.get(record_key=ended.key, action=AuditAction.CHANGED)
+    assert event.detail == {"fields": ["ended_on"]}
+    assert (event.record_type, event.child_id) == ("household_period", case.child.child_id)
+
+
+def test_a_child_going_home_lives_with_the_parent_again_and_it_is_audited(case: Case) -> None:
+    relationship = mother_recorded(case)
+    household_period_end(relationship=relationship, ended_on=D(2016, 3, 1), acting_user=case.user)
+    home = household_period_start(
+        relationship=relationship, started_on=D(2017, 2, 14), acting_user=case.user
+    )
+    assert periods(relationship) == [(D(2010, 5, 17), D(2016, 3, 1)), (D(2017, 2, 14), None)]
+    assert relationship.living_with_since == D(2017, 2, 14)
+    (event,) = audits_of(home)
+    assert (event.action, event.record_type, event.child_id) == (
+        AuditAction.CREATED,
+        "household_period",
+        case.child.child_id,
+    )
+    # and stops again: the open period is the one that ends
+    household_period_end(relationship=relationship, ended_on=D(2017, 6, 2), acting_user=case.user)
+    assert periods(relationship)[-1] == (D(2017, 2, 14), D(2017, 6, 2))
+
+
+def test_the_child_starts_living_with_someone_recorded_without_a_period(case: Case) -> None:
+    relationship = relationship_record(
+        child=case.child,
+        relationship_type=RelationshipType.GRANDPARENT,
+        new_person=NewPerson(given_name="Jenifer", family_name="Testwood"),
+        acting_user=case.user,
+    )
+    household_period_start(
+        relationship=relationship, started_on=D(2016, 9, 5), acting_user=case.user
+    )
+    assert periods(relationship) == [(D(2016, 9, 5), None)]
+
+
+@pytest.mark.parametrize(
+    ("started_on", "message"),
+    [
+        (D(2016, 2, 29), rules.LIVES_WITH_AGAIN_BEFORE_LAST_ENDED),
+        (D(2010, 5, 17), rules.LIVES_WITH_AGAIN_BEFORE_LAST_ENDED),
+        (D(2017, 10, 1), DATE_IN_FUTURE),
+    ],
+)
+def test_living_with_someone_again_too_early_or_in_the_future_is_refused(
+    case: Case, started_on: dt.date, message: str
+) -> None:
+    relationship = mother_recorded(case)
+    household_period_end(relationship=relationship, ended_on=D(2016, 3, 1), acting_user=case.user)
+    with refused_and_nothing_written(message):
+        household_period_start(
+            relationship=relationship, started_on=started_on, acting_user=case.user
+        )
+
+
+def test_starting_while_already_living_with_them_is_refused(case: Case) -> None:
+    relationship = mother_recorded(case)
+    with refused_and_nothing_written(rules.LIVES_WITH_ALREADY):
+        household_period_start(
+            relationship=relationship, started_on=D(2017, 2, 14), acting_user=case.user
+        )
 
 
 def test_ending_twice_is_refused_and_nothing_written(case: Case) -> None:
     relationship = mother_recorded(case)
-    relationship_end(
-        relationship=relationship, lives_with_child_to=D(2017, 6, 2), acting_user=case.user
-    )
+    household_period_end(relationship=relationship, ended_on=D(2017, 6, 2), acting_user=case.user)
     with refused_and_nothing_written(rules.LIVES_WITH_ALREADY_ENDED):
-        relationship_end(
-            relationship=relationship, lives_with_child_to=D(2017, 7, 1), acting_user=case.user
+        household_period_end(
+            relationship=relationship, ended_on=D(2017, 7, 1), acting_user=case.user
         )
-    relationship.refresh_from_db()
-    assert relationship.lives_with_child_to == D(2017, 6, 2)
+    assert periods(relationship) == [(D(2010, 5, 17), D(2017, 6, 2))]
 
 
 def test_ending_for_someone_the_child_never_lived_with_is_refused(case: Case) -> None:
@@ -273,8 +354,8 @@ def test_ending_for_someone_the_child_never_lived_with_is_refused(case: Case) ->
         acting_user=case.user,
     )
     with refused_and_nothing_written(rules.NOT_LIVING_WITH):
-        relationship_end(
-            relationship=relationship, lives_with_child_to=D(2017, 6, 2), acting_user=case.user
+        household_period_end(
+            relationship=relationship, ended_on=D(2017, 6, 2), acting_user=case.user
         )
 
 
@@ -287,11 +368,8 @@ def test_an_impossible_end_is_refused_and_nothing_written(
 ) -> None:
     relationship = mother_recorded(case)
     with refused_and_nothing_written(message):
-        relationship_end(
-            relationship=relationship, lives_with_child_to=lives_to, acting_user=case.user
-        )
-    relationship.refresh_from_db()
-    assert relationship.lives_with_child_to is None
+        household_period_end(relationship=relationship, ended_on=lives_to, acting_user=case.user)
+    assert periods(relationship) == [(D(2010, 5, 17), None)]
 
 
 # ---- access ---------------------------------------------------------------------------------
@@ -313,12 +391,14 @@ def test_a_worker_with_no_access_to_the_child_is_denied_and_nothing_written(case
             acting_user=stranger,
         )
     with pytest.raises(PermissionDenied):
-        relationship_end(
-            relationship=relationship, lives_with_child_to=D(2017, 6, 2), acting_user=stranger
+        household_period_end(
+            relationship=relationship, ended_on=D(2017, 6, 2), acting_user=stranger
+        )
+    with pytest.raises(PermissionDenied):
+        household_period_start(
+            relationship=relationship, started_on=D(2017, 6, 2), acting_user=stranger
         )
     assert rows() == before
-    relationship.refresh_from_db()
-    assert relationship.lives_with_child_to is None
 
 
 def test_linking_a_person_known_only_through_a_child_the_worker_cannot_open_is_denied(
