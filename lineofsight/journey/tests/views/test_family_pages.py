@@ -5,6 +5,8 @@ only when the child lives with someone and the start only when there is someone 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -85,6 +87,17 @@ def mother_added(worker: Client, case: Case) -> Relationship:
     )
     return Relationship.objects.select_related("person").get(
         relationship_type=RelationshipType.MOTHER
+    )
+
+
+def stopped(worker: Client, case: Case, relationship: Relationship, on: dt.date) -> str:
+    """Post the stopped-living-with page for `relationship`: the page it answers with."""
+    return record(
+        worker,
+        case.child,
+        "stopped-living-with",
+        relationship=relationship.key,
+        lives_with_child_to=on,
     )
 
 
@@ -205,13 +218,7 @@ def test_an_end_before_the_child_started_living_with_them_is_refused_and_nothing
 ) -> None:
     relationship = mother_added(worker, case)
     before = written()
-    html = record(
-        worker,
-        case.child,
-        "stopped-living-with",
-        relationship=relationship.key,
-        lives_with_child_to=D(2009, 1, 1),
-    )
+    html = stopped(worker, case, relationship, D(2009, 1, 1))
     refused(html, END_BEFORE_START)
     assert written() == before
     assert periods(relationship) == [(D(2010, 5, 17), None)]
@@ -246,13 +253,7 @@ def test_a_child_going_home_to_a_parent_is_recorded_through_the_page(
 ) -> None:
     relationship = mother_added(worker, case)
     assert "started-living-with" not in offered(case.child)
-    record(
-        worker,
-        case.child,
-        "stopped-living-with",
-        relationship=relationship.key,
-        lives_with_child_to=D(2016, 3, 1),
-    )
+    stopped(worker, case, relationship, D(2016, 3, 1))
     assert "started-living-with" in offered(case.child)
     html = worker.get(step_url(case.child, "started-living-with")).content.decode()
     assert f'value="{relationship.key}" checked' in html
@@ -277,13 +278,7 @@ def test_going_home_before_the_last_period_ended_is_refused_and_nothing_written(
     case: Case, worker: Client
 ) -> None:
     relationship = mother_added(worker, case)
-    record(
-        worker,
-        case.child,
-        "stopped-living-with",
-        relationship=relationship.key,
-        lives_with_child_to=D(2016, 3, 1),
-    )
+    stopped(worker, case, relationship, D(2016, 3, 1))
     before = written()
     html = record(
         worker,
