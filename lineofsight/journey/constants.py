@@ -254,6 +254,12 @@ class PlacementType(models.TextChoices):
     Z14 = "Z14", "Other placement (Z14)"
 
 
+# Temporary placements (SSDA903 T0 to T4): away from the normal placement for a while.
+TEMPORARY_PLACEMENTS = frozenset(
+    {PlacementType.T0, PlacementType.T1, PlacementType.T2, PlacementType.T3, PlacementType.T4}
+)
+
+
 class PlacementProvider(models.TextChoices):
     PR0 = "PR0", "Parent(s) or person with parental responsibility"
     PR1 = "PR1", "Own LA provision"

@@ -59,6 +59,10 @@ CEASE_WITH_X1 = (
     "X1 (a new episode begins the same day) is not a reason for leaving care: record the change "
     "of placement or legal status instead."
 )
+RETURN_TO_NORMAL_PLACEMENT = (
+    "After a temporary placement (T0 to T4) the child returns to their normal placement, of "
+    "type {normal} (SSDA903 rule 383): record that return, then any move from it."
+)
 PLACE_CHANGE_REASON_NEEDED = "Give the reason for the placement change (SSDA903 rule 225)."
 PLACE_CHANGE_REASON_FROM_TEMPORARY = (
     "A move out of a temporary placement (T0 to T4) has no reason for placement change "
@@ -236,6 +240,18 @@ def check_legal_status_changes(*, legal_status_changed: bool) -> None:
 def check_placement_changes(*, placement_changed: bool) -> None:
     if not placement_changed:
         raise SequenceError(PLACEMENT_UNCHANGED)
+
+
+def check_return_from_temporary(
+    *, normal_placement_type: str | None, new_placement_type: str, new_is_temporary: bool
+) -> None:
+    """Out of a temporary placement, the child goes back to the placement type they were in
+    before it (rule 383), or to another temporary one. `normal_placement_type` is that type,
+    or None when the open placement is not temporary."""
+    if normal_placement_type is None or new_is_temporary:
+        return
+    if new_placement_type != normal_placement_type:
+        raise SequenceError(RETURN_TO_NORMAL_PLACEMENT.format(normal=normal_placement_type))
 
 
 def check_place_change_reason(*, leaving_temporary: bool, reason_given: bool) -> None:

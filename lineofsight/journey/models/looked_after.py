@@ -1,11 +1,14 @@
 """Children looked after: episodes, reviews, health, education, missing, courts, youth
 justice (model §4)."""
 
+from __future__ import annotations
+
 from django.db import models
 from django.db.models import Q
 
 from lineofsight.core.models import Record
 from lineofsight.journey.constants import (
+    TEMPORARY_PLACEMENTS,
     CLACategoryOfNeed,
     HealthCheckKind,
     LegalProceedingKind,
@@ -64,6 +67,22 @@ class CLAEpisode(Record):
                 name="cla_distance_not_negative",
             ),
         ]
+
+    def normal_placement(self) -> CLAEpisode | None:
+        """While this episode is a temporary placement, the episode of the placement the child
+        was in before it (back through any run of temporary ones, in the same period of care):
+        the one they return to (SSDA903 rule 383). None for an episode that is not temporary."""
+        if self.placement_type not in TEMPORARY_PLACEMENTS:
+            return None
+        starts = self.started_on
+        earlier = CLAEpisode.objects.filter(child_id=self.child_id, started_on__lt=starts)
+        for previous in earlier.order_by("-started_on"):
+            if previous.ended_on != starts:
+                return None  # a gap: the period of care began here
+            if previous.placement_type not in TEMPORARY_PLACEMENTS:
+                return previous
+            starts = previous.started_on
+        return None
 
 
 class CLAReview(Record):

@@ -18,8 +18,8 @@ from django.utils import timezone
 from lineofsight.accounts.models import User
 from lineofsight.core.selectors import council_today
 from lineofsight.journey.constants import (
+    TEMPORARY_PLACEMENTS,
     HealthCheckKind,
-    PlacementType,
     ReasonEpisodeCeased,
     ReasonNewEpisode,
     ReviewParticipation,
@@ -44,9 +44,6 @@ from lineofsight.journey.services._steps import (
 )
 from lineofsight.people.models import Child, Worker
 
-TEMPORARY_PLACEMENTS = frozenset(
-    {PlacementType.T0, PlacementType.T1, PlacementType.T2, PlacementType.T3, PlacementType.T4}
-)
 # What makes a placement another placement (SSDA903 rules 434 to 436); its LA, location and
 # distance follow from its postcode.
 PLACEMENT_IDENTITY = ("placement_type", "placement_provider", "placement_postcode", "urn")
@@ -245,6 +242,13 @@ def cla_placement_change(
         legal_status_changed=new_status != episode.legal_status,
         placement_changed=placement_changed,
         same_carers=same_carers,
+    )
+    care_rules.check_return_from_temporary(
+        normal_placement_type=normal.placement_type
+        if (normal := episode.normal_placement()) is not None
+        else None,
+        new_placement_type=placement_type,
+        new_is_temporary=placement_type in TEMPORARY_PLACEMENTS,
     )
     care_rules.check_place_change_reason(
         leaving_temporary=episode.placement_type in TEMPORARY_PLACEMENTS,

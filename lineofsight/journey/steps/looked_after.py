@@ -340,7 +340,9 @@ class CLAPlacementChangeForm(PlacementForm):
         if episode is not None:
             self.fields["changed_on"].help_text = _date_hint(episode)
             self.initial_if_unset(legal_status=episode.legal_status)
-        self.prefill_placement(episode)
+        # Out of a temporary placement the child goes back to the normal one (rule 383).
+        normal = episode.normal_placement() if episode is not None else None
+        self.prefill_placement(normal or episode)
 
     def record(self) -> CLAEpisode:
         data = self.cleaned_data

@@ -347,3 +347,19 @@ def test_a_missing_episode_left_open_starts_in_care_still_open_or_out_of_care() 
         rules.check_open_missing_in_open_care(started_on=day, ended=True, episodes=episodes)
         with refused(rules.MISSING_OPEN_FROM_ENDED_PLACEMENT):
             rules.check_open_missing_in_open_care(started_on=day, ended=False, episodes=episodes)
+
+
+def test_out_of_a_temporary_placement_back_to_the_normal_placement_type() -> None:
+    rules.check_return_from_temporary(
+        normal_placement_type=None, new_placement_type="U4", new_is_temporary=False
+    )
+    rules.check_return_from_temporary(
+        normal_placement_type="U6", new_placement_type="U6", new_is_temporary=False
+    )
+    rules.check_return_from_temporary(
+        normal_placement_type="U6", new_placement_type="T2", new_is_temporary=True
+    )
+    with refused(rules.RETURN_TO_NORMAL_PLACEMENT.format(normal="U6")):
+        rules.check_return_from_temporary(
+            normal_placement_type="U6", new_placement_type="U4", new_is_temporary=False
+        )

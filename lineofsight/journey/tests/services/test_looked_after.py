@@ -213,10 +213,35 @@ def test_temporary_placement_and_back_gives_no_reason_for_the_return(case: Case)
         reason_place_change=ReasonPlaceChange.OTHER,
         same_carers=True,
     )
-    back = move(case, D(2017, 2, 10), reason_place_change="")
+    back = move(case, D(2017, 2, 10), placement_type=PlacementType.U6, reason_place_change="")
     hospital = CLAEpisode.objects.get(placement_type=PlacementType.T1)
     assert (hospital.reason_ceased, hospital.reason_place_change) == ("X1", "")
     assert back.reason_new == "P"
+
+
+def test_out_of_a_temporary_placement_only_back_to_the_normal_one_or_another_temporary(
+    case: Case,
+):
+    start(case)  # U6
+    temporary = {"placement_provider": "", "urn": "", "same_carers": True}
+    move(case, D(2017, 2, 1), placement_type=PlacementType.T1, **temporary)
+    message = care_rules.RETURN_TO_NORMAL_PLACEMENT.format(normal="U6")
+    with refused_and_nothing_written(message):
+        move(case, D(2017, 2, 10), placement_type=PlacementType.U4, reason_place_change="")
+    # a second temporary placement, then back: the normal one is still the U6 before both
+    move(
+        case,
+        D(2017, 2, 5),
+        placement_type=PlacementType.T2,
+        reason_place_change="",
+        **temporary,
+    )
+    with refused_and_nothing_written(message):
+        move(case, D(2017, 2, 10), placement_type=PlacementType.U4, reason_place_change="")
+    back = move(case, D(2017, 2, 10), placement_type=PlacementType.U6, reason_place_change="")
+    assert back.placement_type == PlacementType.U6
+    # from the normal placement again, a move anywhere is possible
+    assert move(case, D(2017, 3, 1), placement_type=PlacementType.U4).placement_type == "U4"
 
 
 def test_start_takes_the_childs_home_postcode_unless_given(case: Case):
@@ -366,7 +391,7 @@ def test_move_without_its_reason_or_with_one_out_of_a_temporary_placement_is_ref
         move(case, D(2017, 2, 1), reason_place_change="")
     move(case, D(2017, 2, 1), placement_type=PlacementType.T2, placement_provider="", urn="")
     with refused_and_nothing_written(care_rules.PLACE_CHANGE_REASON_FROM_TEMPORARY):
-        move(case, D(2017, 2, 10))
+        move(case, D(2017, 2, 10), placement_type=PlacementType.U6)
 
 
 def test_leaving_care_with_x1_or_from_a_temporary_placement_is_refused(case: Case):

@@ -34,6 +34,7 @@ from lineofsight.journey.tests.views.pages import (
     refused,
     refused_at,
     saved,
+    written,
 )
 from lineofsight.people.models import Child
 
@@ -157,6 +158,36 @@ def test_a_change_of_placement_prefilled_from_the_open_episode(
     assert (following.started_on, following.reason_new) == (D(2017, 6, 1), reason_new)
     assert (following.placement_type, following.legal_status) == ("U4", "C2")
     assert following.category_of_need == "N1"
+
+
+def test_out_of_a_temporary_placement_the_page_offers_the_normal_one(
+    case: Case, worker: Client
+) -> None:
+    looked_after(case)
+    services.cla_placement_change(
+        child=case.child,
+        changed_on=D(2017, 6, 1),
+        placement_type="T1",
+        reason_place_change="OTHER",
+        same_carers=True,
+        acting_user=case.user,
+    )
+    form = page(worker, case.child, "cla-placement-change")
+    assert '<option value="U6" selected>' in form  # the placement before the temporary one
+    assert 'value="AB1 2CD"' in form
+    before = written()
+    html = record(
+        worker,
+        case.child,
+        "cla-placement-change",
+        changed_on=D(2017, 6, 5),
+        placement_type="U4",
+        placement_provider="PR1",
+        same_carers="no",
+        legal_status="C2",
+    )
+    refused(html, care_rules.RETURN_TO_NORMAL_PLACEMENT.format(normal="U6"))
+    assert written() == before
 
 
 def test_a_move_with_a_new_legal_status_the_same_day(case: Case, worker: Client) -> None:
