@@ -146,12 +146,9 @@ def relationship_record(
 
 
 def _periods(relationship: Relationship) -> list[HouseholdPeriod]:
-    """The relationship's periods of living together, locked, earliest first."""
-    return list(
-        HouseholdPeriod.objects.select_for_update()
-        .filter(relationship=relationship)
-        .order_by("started_on")
-    )
+    """The relationship's periods of living together, earliest first (the child's lock, taken
+    by `child_for_write`, keeps two writes for the child from crossing)."""
+    return list(HouseholdPeriod.objects.filter(relationship=relationship).order_by("started_on"))
 
 
 @transaction.atomic
@@ -161,7 +158,6 @@ def household_period_start(
     """Record the day the child started living with someone already in their record: for the
     first time, or again (home from care to a parent they lived with before)."""
     child = child_for_write(relationship.child, acting_user)
-    relationship = Relationship.objects.select_for_update().get(pk=relationship.pk)
     rules.check_lives_with_again(
         started_on=started_on,
         born_on=child.born_on,

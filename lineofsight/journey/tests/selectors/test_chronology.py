@@ -9,7 +9,7 @@ import io
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from pytest_django.fixtures import DjangoAssertNumQueries, Settings
+from pytest_django.fixtures import DjangoAssertNumQueries
 
 from lineofsight.core.models import AuditAction, AuditEvent
 from lineofsight.journey.constants import (
@@ -84,11 +84,9 @@ from lineofsight.journey.models import (
 )
 from lineofsight.journey.selectors import chronology_export, chronology_list
 from lineofsight.journey.tests.builders import (
-    TODAY,
     Case,
     D,
     at,
-    case_create,
     child_create,
     social_worker_create,
     team_create,
@@ -97,16 +95,6 @@ from lineofsight.people.constants import RelationshipType, WorkerRole
 from lineofsight.people.models import HouseholdPeriod, Person, Relationship, Worker
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _today(settings: Settings) -> None:
-    settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
-
-
-@pytest.fixture
-def case() -> Case:
-    return case_create()
 
 
 @pytest.fixture

@@ -5,32 +5,19 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from pytest_django.fixtures import Settings
 
 from lineofsight.journey.constants import CareLeaverEligibility
 from lineofsight.journey.models import CareLeaverStatus, CLAEpisode, Referral
 from lineofsight.journey.selectors.summary import child_journey_summary
 from lineofsight.journey.tests.builders import (
-    TODAY,
     Case,
     D,
-    case_create,
     social_worker_create,
     team_create,
 )
 from lineofsight.timescales.tests.scenarios import deadline_create
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _today(settings: Settings) -> None:
-    settings.LINEOFSIGHT_TODAY = TODAY.isoformat()
-
-
-@pytest.fixture
-def case() -> Case:
-    return case_create()
 
 
 def referral(case: Case, **dates: object) -> Referral:
