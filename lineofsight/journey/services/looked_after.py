@@ -243,10 +243,9 @@ def cla_placement_change(
         placement_changed=placement_changed,
         same_carers=same_carers,
     )
+    normal = episode.normal_placement()
     care_rules.check_return_from_temporary(
-        normal_placement_type=normal.placement_type
-        if (normal := episode.normal_placement()) is not None
-        else None,
+        normal_placement_type=normal.placement_type if normal else None,
         new_placement_type=placement_type,
         new_is_temporary=placement_type in TEMPORARY_PLACEMENTS,
     )
